@@ -1,0 +1,280 @@
+import { Readability } from '@mozilla/readability';
+import { decodeHTMLStrict } from 'entities';
+import type { JSDOM } from 'jsdom';
+import type { RemovedKind } from '../contract.js';
+import type { Block } from './blocks.js';
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV',
+  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5',
+  'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE',
+  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION', 'MENU',
+]);
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT',
+  'OPTION', 'BUTTON', 'INPUT', 'TEXTAREA', 'HEAD', 'CANVAS', 'VIDEO', 'AUDIO', 'MAP', 'DATALIST',
+]);
+
+// Container names (class/id tokens) that say what a page region is.
+const HINT_STEMS: Array<[RegExp, RemovedKind]> = [
+  [/comment|disqus|^respond$|^replies$|discussion|conversation|^reply$/, 'comments'],
+  [/related|recommend|trending|^popular|outbrain|taboola|readmore|read-more|readnext|^teaser|more-?stories|most-?read|^also$|further-?reading|more-?from|next-?article|^latest$/, 'teaser'],
+  [/^ads?$|^advert|adslot|ad-?slot|^ad-|sponsor|newsletter|subscri|signup|sign-up|paywall|donat|membership|^cookie|consent|gdpr|^promo/, 'advert'],
+  [/^nav$|^navbar|navigation|^menu|breadcrumb|^share|sharing|^social|toolbar|masthead|^skip|pagination|^pager$|^footer|^tags?$|tag-?list|sitemap|topbar|^site-?header/, 'navigation'],
+  [/byline|^authors?$|author-?name|dateline|timestamp|^date$|published|^posted/, 'byline'],
+  [/caption|^credit|^credits$/, 'caption'],
+];
+
+function elementHint(el: Element): RemovedKind | null {
+  const tag = el.tagName;
+  if (tag === 'NAV') return 'navigation';
+  if (tag === 'FOOTER') return 'navigation';
+  if (tag === 'ASIDE') return 'teaser';
+  if (tag === 'FIGCAPTION') return 'caption';
+  const names = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('role') ?? ''}`
+    .toLowerCase();
+  if (!names.trim()) return null;
+  if (/\b(article|story|post|entry)[-_]?(body|content|text)\b|\bmain-?content\b/.test(names)) return null;
+  const tokens = names.split(/[\s_]+/).filter(Boolean);
+  for (const [re, kind] of HINT_STEMS) {
+    for (const t of tokens) if (re.test(t)) return kind;
+  }
+  if (el.getAttribute('role') === 'navigation') return 'navigation';
+  return null;
+}
+
+function hidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/**
+ * Raw offsets for each character of a text node's data, given the node's source span.
+ * The source may hold entities (&amp; &#8217;) and CRLF line ends that the DOM decoded.
+ */
+export function alignText(raw: string, start: number, end: number, data: string): Int32Array {
+  const out = new Int32Array(data.length);
+  let r = start;
+  let d = 0;
+  while (d < data.length && r < end) {
+    const rc = raw[r]!;
+    if (rc === data[d]) { out[d++] = r++; continue; }
+    if (rc === '&') {
+      const m = /^&(#\d{1,7};?|#x[0-9a-f]{1,6};?|[a-z][a-z0-9]{1,31};?)/i.exec(raw.slice(r, Math.min(end, r + 40)));
+      if (m) {
+        let decoded = decodeHTMLStrict(m[0]);
+        if (decoded === m[0] && !m[0].endsWith(';')) decoded = decodeHTMLStrict(m[0] + ';');
+        if (decoded !== m[0] && data.startsWith(decoded, d)) {
+          for (let k = 0; k < decoded.length; k++) out[d++] = r;
+          r += m[0].length;
+          continue;
+        }
+      }
+    }
+    if (rc === '\r') { r++; continue; }
+    // Out of step (normalisation we did not foresee): map the rest proportionally.
+    break;
+  }
+  const remain = data.length - d;
+  for (let k = 0; k < remain; k++) {
+    out[d + k] = Math.min(end - 1, r + Math.floor((k * Math.max(0, end - r)) / Math.max(1, remain)));
+  }
+  return out;
+}
+
+interface Builder {
+  chars: string[];
+  offsets: number[];
+  linkChars: number;
+  hint: RemovedKind | null;
+  heading: boolean;
+  caption: boolean;
+  nodes: Array<{ node: Text; from: number; to: number }>;
+}
+
+export interface HtmlBlocks {
+  blocks: Block[];
+  /** Text node → index of the block it belongs to. */
+  nodeBlock: Map<Text, number>;
+  /** Per block, the character range each of its text nodes contributed. */
+  nodeRanges: Array<Array<{ node: Text; from: number; to: number }>>;
+}
+
+/** Segment the page body into blocks at block-level elements, with raw offsets. */
+export function htmlBlocks(dom: JSDOM, raw: string): HtmlBlocks {
+  const doc = dom.window.document;
+  const blocks: Block[] = [];
+  const nodeBlock = new Map<Text, number>();
+  const nodeRanges: HtmlBlocks['nodeRanges'] = [];
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return { blocks, nodeBlock, nodeRanges };
+
+  let cur: Builder | null = null;
+  const newBuilder = (hint: RemovedKind | null, heading: boolean, caption: boolean): Builder =>
+    ({ chars: [], offsets: [], linkChars: 0, hint, heading, caption, nodes: [] });
+  const flush = () => {
+    if (!cur) return;
+    while (cur.chars.length && /\s/.test(cur.chars[cur.chars.length - 1]!)) { cur.chars.pop(); cur.offsets.pop(); }
+    const text = cur.chars.join('');
+    if (/[\p{L}\p{N}]/u.test(text)) {
+      const idx = blocks.length;
+      blocks.push({
+        text, offsets: Int32Array.from(cur.offsets), paraBreak: true, hint: cur.hint,
+        inArticle: false, heading: cur.heading, caption: cur.caption,
+        linkDensity: text.length ? Math.min(1, cur.linkChars / text.length) : 0,
+      });
+      for (const r of cur.nodes) { nodeBlock.set(r.node, idx); r.to = Math.min(r.to, text.length); }
+      nodeRanges.push(cur.nodes.filter((r) => r.to > r.from));
+    }
+    cur = null;
+  };
+
+  // Iterative walk: hostile pages nest thousands of levels deep.
+  interface Frame { node: Node; exit: boolean; hint: RemovedKind | null; link: boolean; heading: boolean; caption: boolean; pre: boolean }
+  const stack: Frame[] = [{ node: root, exit: false, hint: null, link: false, heading: false, caption: false, pre: false }];
+  while (stack.length) {
+    const f = stack.pop()!;
+    const node = f.node;
+    if (node.nodeType === 3) {
+      const t = node as Text;
+      const data = t.data;
+      if (!data) continue;
+      cur ??= newBuilder(f.hint, f.heading, f.caption);
+      const loc = dom.nodeLocation(t);
+      const offs = loc ? alignText(raw, loc.startOffset, loc.endOffset, data) : null;
+      const anchor = cur.offsets.length ? cur.offsets[cur.offsets.length - 1]! : 0;
+      const range = { node: t, from: cur.chars.length, to: cur.chars.length };
+      cur.nodes.push(range);
+      for (let k = 0; k < data.length; k++) {
+        const c = data[k]!;
+        const at = offs ? offs[k]! : anchor;
+        if (!f.pre && /\s/.test(c)) {
+          const last = cur.chars[cur.chars.length - 1];
+          if (cur.chars.length === 0 || last === ' ' || last === '\n') continue;
+          cur.chars.push(' ');
+        } else {
+          cur.chars.push(c === '\u00A0' ? ' ' : c);
+          if (f.link) cur.linkChars++;
+        }
+        cur.offsets.push(at);
+      }
+      range.to = cur.chars.length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (f.exit) {
+      if (isBlock) flush();
+      continue;
+    }
+    if (SKIP_TAGS.has(tag) || hidden(el)) continue;
+    if (tag === 'BR') {
+      if (cur && cur.chars.length) {
+        while (cur.chars.length && cur.chars[cur.chars.length - 1] === ' ') { cur.chars.pop(); cur.offsets.pop(); }
+        cur.chars.push('\n');
+        cur.offsets.push(cur.offsets.length ? cur.offsets[cur.offsets.length - 1]! : 0);
+      }
+      continue;
+    }
+    if (isBlock) flush();
+    const hint = elementHint(el) ?? f.hint;
+    const frame: Frame = {
+      node, exit: true, hint, link: f.link || tag === 'A', heading: f.heading || /^H[1-6]$/.test(tag),
+      caption: f.caption || tag === 'FIGCAPTION', pre: f.pre || tag === 'PRE',
+    };
+    stack.push(frame);
+    const kids = el.childNodes;
+    for (let k = kids.length - 1; k >= 0; k--) {
+      stack.push({ ...frame, node: kids[k]!, exit: false });
+    }
+  }
+  flush();
+  return { blocks, nodeBlock, nodeRanges };
+}
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Find the blocks Readability keeps as the article, and return the page's blocks with
+ * `inArticle` set. Readability moves the page's own text nodes into its result, so node
+ * identity tells which text it chose; a block it took only partly is split at its text
+ * nodes. Text whose identity was lost (Readability re-parses the page when it retries) is
+ * found by aligning block texts, in order, against the article text.
+ * Returns null when Readability finds no article at all.
+ */
+export function markArticle(dom: JSDOM, hb: HtmlBlocks, opts: { charThreshold?: number } = {}): Block[] | null {
+  const { blocks, nodeBlock, nodeRanges } = hb;
+  const doc = dom.window.document;
+  let content: Element | null = null;
+  try {
+    const reader = new Readability(doc, {
+      serializer: (el: Node) => el as unknown as string,
+      charThreshold: opts.charThreshold ?? 500,
+      keepClasses: true,
+    });
+    content = (reader.parse()?.content as unknown as Element) ?? null;
+  } catch {
+    content = null;
+  }
+  if (!content) return null;
+  const keptNodes = new Set<Text>();
+  const texts: string[] = [];
+  const walker = doc.createTreeWalker(content, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n as Text;
+    texts.push(t.data);
+    if (nodeBlock.has(t)) keptNodes.add(t);
+  }
+  const article = compact(texts.join(''));
+  const out: Block[] = [];
+  let cursor = 0;
+  const align = (text: string): boolean => {
+    const t = compact(text);
+    if (!t) return false;
+    const at = article.indexOf(t, cursor);
+    // A short block must match close to the cursor: captions and standfirsts repeated
+    // further down would otherwise drag the cursor past the real paragraphs.
+    if (at >= 0 && (at - cursor < 300 || (t.length >= 20 && at - cursor < 1500) || t.length >= 200)) {
+      cursor = at + t.length;
+      return true;
+    }
+    return false;
+  };
+  blocks.forEach((b, i) => {
+    const ranges = nodeRanges[i] ?? [];
+    const keptChars = ranges.filter((r) => keptNodes.has(r.node)).reduce((s, r) => s + compact(b.text.slice(r.from, r.to)).length, 0);
+    const size = compact(b.text).length;
+    if (size === 0) return;
+    if (keptChars === size || (keptChars === 0 && ranges.length > 0 && align(b.text))) {
+      if (keptChars === size) align(b.text);
+      out.push({ ...b, inArticle: true });
+      return;
+    }
+    if (keptChars === 0) { out.push(b); return; }
+    // Partly kept: split the block into runs of kept and dropped text nodes.
+    let runStart = 0;
+    let runKept = keptNodes.has(ranges[0]!.node);
+    const cut = (from: number, to: number, kept: boolean) => {
+      while (from < to && /\s/.test(b.text[from]!)) from++;
+      while (to > from && /\s/.test(b.text[to - 1]!)) to--;
+      if (to <= from || !/[\p{L}\p{N}]/u.test(b.text.slice(from, to))) return;
+      const part: Block = { ...b, text: b.text.slice(from, to), offsets: b.offsets.slice(from, to), inArticle: kept, paraBreak: true };
+      if (kept) align(part.text);
+      out.push(part);
+    };
+    for (let k = 1; k < ranges.length; k++) {
+      const kept = keptNodes.has(ranges[k]!.node);
+      if (kept !== runKept) {
+        cut(ranges[runStart]!.from, ranges[k]!.from, runKept);
+        runStart = k;
+        runKept = kept;
+      }
+    }
+    cut(ranges[runStart]!.from, b.text.length, runKept);
+  });
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { RemovedSpan } from '../contract.js';
+import type { TextMap } from '../util/offsets.js';
+import { htmlMeta, type HtmlMeta } from '../meta/html-meta.js';
+import { detectLanguage } from '../meta/language.js';
+import { assemble } from './assemble.js';
+import type { Block } from './blocks.js';
+import { decide, type HeaderInfo } from './decide.js';
+import { parseHtml } from './html-dom.js';
+import { htmlBlocks, markArticle } from './html-blocks.js';
+import { textBlocks } from './text-blocks.js';
+
+export interface Cleaned {
+  clean: TextMap;
+  removed: RemovedSpan[];
+  header: HeaderInfo;
+  html: HtmlMeta | null;
+  /** Language guessed from the page text before cleaning (used by the junk-line test). */
+  lang: string | null;
+  warnings: string[];
+}
+
+/** Plain-text scrape → cleaned text with removed blocks. */
+export function cleanText(raw: string): Cleaned {
+  const blocks = textBlocks(raw);
+  const lang = detectLanguage(blocks.map((b) => b.text).join('\n'));
+  const { decisions, header } = decide(blocks, { format: 'text', lang });
+  const { clean, removed } = assemble(raw, blocks, decisions);
+  return { clean, removed, header, html: null, lang, warnings: [] };
+}
+
+/** HTML page → main content (Readability) → the same block filters as text. */
+export function cleanHtml(raw: string, url?: string): Cleaned {
+  const warnings: string[] = [];
+  const { dom, document } = parseHtml(raw, url);
+  const meta = htmlMeta(document, raw, url ?? null);
+  const hb = htmlBlocks(dom, raw);
+  let blocks: Block[] = hb.blocks;
+  const marked = markArticle(dom, hb);
+  if (marked) blocks = marked;
+  else {
+    // No article found: keep every block that no container marks as furniture.
+    warnings.push('no main-content block found; kept all page text outside navigation, comments and adverts');
+    for (const b of blocks) if (!b.hint || b.hint === 'caption' || b.hint === 'byline') b.inArticle = true;
+  }
+  dom.window.close();
+  const lang = detectLanguage(blocks.filter((b) => b.inArticle).map((b) => b.text).join('\n'), meta.lang);
+  const { decisions, header } = decide(blocks, { format: 'html', lang, title: meta.title });
+  const { clean, removed } = assemble(raw, blocks, decisions);
+  return { clean, removed, header, html: meta, lang, warnings };
+}

@@ -1,0 +1,83 @@
+import type { RemovedSpan } from '../contract.js';
+import { MappedText } from '../util/offsets.js';
+
+// Markdown link debris left by scrapers: [text](target) keeps "text"; [](target) goes.
+const MD_LINK = /!?\[([^\][\n]{0,300})\]\(([^()\s]{0,500}(?:\([^()\s]*\))?[^()\s]{0,200})(?:\s+"[^"\n]{0,200}")?\)/g;
+const MD_HEADING = /^#{1,6}\s+/;
+
+// Sentences glued across elements: "in 2023.Officials said", "Mexico CityReuters".
+const GLUED_SENTENCE = /(?<=(?:\p{Ll}{2}|\d{4}|\p{Ll}[)"”’]))([.!?])(?=\p{Lu}\p{Ll})/gu;
+const GLUED_CAMEL = /(?<![\p{L}])(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})(?![\p{L}])/gu;
+const GLUED_WORD_NUMBER = /(?<=\b\p{Ll}{3,})(\d+)(?=\s)/gu;
+
+// Real words and names written in camel case; their halves are not glued words.
+const CAMEL_PREFIX = new Set(['mac', 'mc', 'van', 'von', 'del', 'der', 'des', 'della', 'san', 'las', 'los', 'le', 'la', 'de', 'di', 'du', 'o']);
+const CAMEL_WORDS = new Set([
+  'youtube', 'whatsapp', 'paypal', 'fedex', 'blackberry', 'jetblue', 'playstation', 'linkedin',
+  'tiktok', 'spacex', 'openai', 'facetime', 'wikileaks', 'insight', 'sinembargo', 'buzzfeed',
+  'huffpost', 'gofundme', 'soundcloud', 'dreamworks', 'harpercollins', 'mastercard', 'netflix',
+  'powerpoint', 'javascript', 'typescript', 'wordpress', 'smartphone', 'chatgpt', 'telegram',
+  'bitcoin', 'airbnb', 'doordash', 'instagram', 'facebook', 'microsoft', 'salesforce',
+]);
+
+interface Piece { text: string; rawAt: number[] }
+
+export interface InlineResult { removed: RemovedSpan[] }
+
+/**
+ * Append one kept block to `out`, removing markdown link debris and heading marks
+ * (reported as `markup`) and splitting glued words (inserted spaces map to the raw
+ * position where they belong).
+ */
+export function appendBlock(out: MappedText, text: string, offsets: Int32Array, removed: RemovedSpan[]): void {
+  // Pass 1: strip debris, keeping per-char raw offsets.
+  const chars: string[] = [];
+  const raw: number[] = [];
+  const keep = (from: number, to: number) => {
+    for (let k = from; k < to; k++) { chars.push(text[k]!); raw.push(offsets[k]!); }
+  };
+  const drop = (from: number, to: number) => {
+    if (to > from) removed.push({ kind: 'markup', start: offsets[from]!, end: offsets[to - 1]! + 1 });
+  };
+  let pos = 0;
+  const h = MD_HEADING.exec(text);
+  if (h) { drop(0, h[0].length); pos = h[0].length; }
+  MD_LINK.lastIndex = pos;
+  let m: RegExpExecArray | null;
+  while ((m = MD_LINK.exec(text)) !== null) {
+    keep(pos, m.index);
+    const inner = m[1]!;
+    const innerStart = m.index + m[0].indexOf('[') + 1;
+    if (inner.trim() === '') {
+      drop(m.index, m.index + m[0].length);
+    } else {
+      drop(m.index, innerStart);
+      keep(innerStart, innerStart + inner.length);
+      drop(innerStart + inner.length, m.index + m[0].length);
+    }
+    pos = m.index + m[0].length;
+  }
+  keep(pos, text.length);
+  let s = chars.join('');
+
+  // Pass 2: split glued words by inserting spaces.
+  const inserts = new Set<number>();
+  for (const g of s.matchAll(GLUED_SENTENCE)) inserts.add(g.index! + 1);
+  for (const g of s.matchAll(GLUED_CAMEL)) {
+    const left = g[1]!.toLowerCase();
+    if (CAMEL_PREFIX.has(left) || CAMEL_WORDS.has((g[1]! + g[2]!).toLowerCase())) continue;
+    inserts.add(g.index! + g[1]!.length);
+  }
+  for (const g of s.matchAll(GLUED_WORD_NUMBER)) inserts.add(g.index!);
+  // Collapse whitespace left behind by removed debris ("said  [](#) that").
+  let prevSpace = false;
+  for (let k = 0; k < s.length; k++) {
+    if (inserts.has(k) && !prevSpace) { out.insert(' ', raw[k]!); prevSpace = true; }
+    const c = s[k]!;
+    const space = c === ' ' || c === '\t';
+    if (space && prevSpace) continue;
+    out.mapped(space ? ' ' : c, [raw[k]!]);
+    prevSpace = space;
+  }
+  s = '';
+}

@@ -1,0 +1,19 @@
+import { franc } from 'franc-min';
+
+// ISO 639-3 (franc) → ISO 639-1 for the languages franc-min knows that news here comes in.
+const TO_639_1: Record<string, string> = {
+  eng: 'en', spa: 'es', por: 'pt', fra: 'fr', deu: 'de', ita: 'it', nld: 'nl', rus: 'ru',
+  cmn: 'zh', jpn: 'ja', kor: 'ko', arb: 'ar', tur: 'tr', pol: 'pl', ukr: 'uk', ind: 'id',
+  vie: 'vi', hin: 'hi', ben: 'bn', swh: 'sw', tgl: 'tl', hat: 'ht', ron: 'ro', hun: 'hu',
+  ces: 'cs', ell: 'el', swe: 'sv', nob: 'no', dan: 'da', fin: 'fi', heb: 'he', pes: 'fa',
+};
+
+/** ISO 639-1 language of a text, or null when it is too short or unclear to say. */
+export function detectLanguage(text: string, hint?: string | null): string | null {
+  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+  if (sample.replace(/\s+/g, '').length < 20) return hint ?? null;
+  const code = franc(sample, { minLength: 20 });
+  const iso = TO_639_1[code];
+  if (iso) return iso;
+  return hint ?? null;
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { SCHEMA_ID, type ArticleRecord, type Published } from '../contract.js';
+import { cleanHtml, cleanText, type Cleaned } from '../clean/index.js';
+import type { RawArticle } from '../ingest/types.js';
+import { parseDateText } from '../meta/dates.js';
+import { detectLanguage } from '../meta/language.js';
+import { knownOutlet, outletForUrl } from '../meta/outlets.js';
+import { parseByline, parseDateline } from '../meta/text-meta.js';
+import { spin } from '../spin/spin.js';
+import type { TextMap } from '../util/offsets.js';
+
+/** Everything extraction knows about one article; `record` is what the contract prints. */
+export interface Extracted {
+  record: ArticleRecord;
+  /** Cleaned text → raw offsets. */
+  clean: TextMap;
+  /** Analysis text (spin-restored when spun) → raw offsets; what later stages read. */
+  analysis: TextMap;
+}
+
+const UNKNOWN: Published = { date: null, precision: 'unknown', text: null };
+
+function published(c: Cleaned, given: string | undefined, text: string, warnings: string[]): Published {
+  if (given) {
+    const d = parseDateText(given);
+    if (d) return { date: d.date, precision: d.precision, text: given };
+    warnings.push(`given publication date "${given}" is not a date; ignored`);
+  }
+  if (c.html?.published) return { ...c.html.published };
+  if (c.header.date) return { date: c.header.date.date, precision: c.header.date.precision, text: c.header.date.text };
+  const firstPara = text.split(/\n\n/, 3).find((p) => p.length > 40) ?? '';
+  const dl = parseDateline(firstPara);
+  if (dl?.date) return { date: dl.date.date, precision: dl.date.precision, text: dl.date.text };
+  if (/\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|\bhace\s+\d+\s+(minutos?|horas?|días?|semanas?|meses?|años?)\b/i.test(
+    c.removed.map((r) => r.text ?? '').join('\n'))) {
+    warnings.push('the page dates itself only relatively ("… ago"); publication date unknown');
+  }
+  return { ...UNKNOWN };
+}
+
+/** Clean one decoded article and build its contract record (article part). */
+export function extractArticle(item: RawArticle): Extracted {
+  const warnings = [...item.warnings];
+  const c = item.format === 'html' ? cleanHtml(item.raw, item.meta.url) : cleanText(item.raw);
+  warnings.push(...c.warnings);
+  const text = c.clean.text;
+  if (!text.trim()) warnings.push('no main text found');
+
+  const bylines = c.header.bylines.map(parseByline);
+  let authors = c.html?.authors.length ? c.html.authors : bylines.flatMap((b) => b.authors);
+  authors = [...new Set(authors)];
+  const dateline = parseDateline(text.split(/\n\n/, 3).find((p) => p.length > 40) ?? '');
+  const outlet = item.meta.outlet ??
+    c.html?.outlet ??
+    bylines.find((b) => b.outlet)?.outlet ??
+    c.header.outlet ??
+    (item.meta.url ? outletForUrl(item.meta.url) : null) ??
+    (dateline?.agency ? knownOutlet(dateline.agency) ?? dateline.agency : null);
+
+  const title = item.meta.title ?? c.html?.title ?? c.header.title ?? null;
+  const spun = spin(text);
+  const language = detectLanguage(text, c.lang);
+
+  const record: ArticleRecord = {
+    schema: SCHEMA_ID,
+    article: {
+      id: createHash('sha256').update(text).digest('hex'),
+      source: item.source,
+      title,
+      outlet,
+      authors,
+      published: published(c, item.meta.published, text, warnings),
+      language,
+      text,
+      removed: c.removed,
+      spin: spun.info,
+      duplicateOf: null,
+      warnings,
+    },
+    entities: [],
+    events: [],
+    claims: [],
+  };
+  return { record, clean: c.clean, analysis: c.clean.compose(spun.analysis) };
+}

@@ -1,0 +1,65 @@
+import type { SpinInfo, SpinRestoration } from '../contract.js';
+import { MappedText, TextMap } from '../util/offsets.js';
+import { spinTable, type SpinEntry, type SpinTable } from './table.js';
+
+export interface SpinResult {
+  info: SpinInfo;
+  /** The analysis text (restored when spun, else the cleaned text) mapped onto the cleaned text. */
+  analysis: TextMap;
+}
+
+interface Hit { start: number; end: number; entry: SpinEntry; text: string }
+
+// Detection needs several distinct tell-tale phrases at a meaningful density: one odd
+// phrase ("White Home" as a pun) must not brand an honest article as a spun copy.
+const MIN_DISTINCT_STRONG = 2;
+const MIN_WEIGHT_PER_100_WORDS = 0.35;
+const WEAK_WEIGHT = 0.2;
+
+function transferCase(matched: string, replacement: string, entry: SpinEntry): string {
+  if (matched === matched.toUpperCase() && /\p{Lu}/u.test(matched) && matched !== entry.spun) return replacement.toUpperCase();
+  if (!entry.caseSensitive && /^\p{Lu}/u.test(matched)) return replacement[0]!.toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+/**
+ * Score how machine-spun a text is and, when it is, restore the original phrases.
+ * Unspun texts are returned untouched (the analysis text is the cleaned text).
+ */
+export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
+  const hits: Hit[] = [];
+  table.re.lastIndex = 0;
+  for (const m of text.matchAll(table.re)) {
+    const entry = table.lookup.get(m[0]);
+    if (entry) hits.push({ start: m.index!, end: m.index! + m[0].length, entry, text: m[0] });
+  }
+  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length || 1;
+  const strong = hits.filter((h) => h.entry.strong);
+  const distinctStrong = new Set(strong.map((h) => h.entry.spun.toLowerCase())).size;
+  const weight = strong.length + WEAK_WEIGHT * (hits.length - strong.length);
+  const per100 = (weight * 100) / words;
+  const score = Math.round(Math.min(1, per100 / (MIN_WEIGHT_PER_100_WORDS * 4)) * 1000) / 1000;
+  const detected = distinctStrong >= MIN_DISTINCT_STRONG && per100 >= MIN_WEIGHT_PER_100_WORDS;
+  if (!detected) {
+    return { info: { detected: false, score, restored: [] }, analysis: TextMap.identity(text) };
+  }
+  const out = new MappedText();
+  const counts = new Map<string, SpinRestoration>();
+  let pos = 0;
+  for (const h of hits) {
+    out.copy(text.slice(pos, h.start), pos);
+    const to = transferCase(h.text, h.entry.original, h.entry);
+    const offs = Array.from({ length: to.length }, (_, k) => h.start + Math.min(k, h.end - h.start - 1));
+    out.mapped(to, offs);
+    pos = h.end;
+    const key = `${h.entry.spun}\u0000${h.entry.original}`;
+    const r = counts.get(key) ?? { from: h.entry.spun, to: h.entry.original, count: 0 };
+    r.count++;
+    counts.set(key, r);
+  }
+  out.copy(text.slice(pos), pos);
+  return {
+    info: { detected: true, score, restored: [...counts.values()].sort((a, b) => b.count - a.count) },
+    analysis: out.finish(text.length),
+  };
+}
