@@ -30,7 +30,7 @@ export function headlineLike(text: string): boolean {
 /** A body paragraph: long, or a complete sentence of some length. */
 export function bodyLike(text: string): boolean {
   const wc = wordCount(text);
-  return wc >= 20 || (wc >= 10 && endsSentence(text) && !dateLine(text));
+  return wc >= 40 || (wc >= 10 && endsSentence(text) && !dateLine(text));
 }
 
 /** A site or outlet name line ("National Public Radio", "Frontera Ledger"). */
@@ -41,7 +41,7 @@ export function outletLike(text: string): string | null {
   const known = knownOutlet(t);
   if (known) return known;
   if (!titleCased(t) || endsSentence(t)) return null;
-  const last = (t.match(/\p{L}+$/u)?.[0] ?? '').toLowerCase();
+  const last = (t.replace(/[\s\d]+$/, '').match(/\p{L}+$/u)?.[0] ?? '').toLowerCase();
   return patterns().outletSuffix.has(last) ? t : null;
 }
 
@@ -87,7 +87,11 @@ export function commentsStart(text: string): boolean {
 }
 
 export function teaserStart(text: string): boolean {
-  return wordCount(text) <= 10 && anyMatch(patterns().teaserStart, text.trim());
+  const t = text.trim();
+  if (wordCount(t) > 10) return false;
+  // Section-style teaser headings in capitals: "MORE NATION & WORLD", "MOST READ".
+  if (/^(MORE|MOST|RELATED|TOP|LATEST|TRENDING|RECOMMENDED)\b[\p{Lu}\s&,'’-]*$/u.test(t)) return true;
+  return anyMatch(patterns().teaserStart, t);
 }
 
 /** Credits, bios and contact lines that close an article ("Reporting by…", "X is a reporter…"). */
@@ -102,4 +106,28 @@ export function boilerplateStart(text: string): boolean {
 
 export function commentsClosed(text: string): boolean {
   return /^(comments? (are|is) (closed|moderated)|post a comment|newer post|older post|los comentarios (están|son) moderados)\b/i.test(text.trim());
+}
+
+/** A first line naming the site the way many outlets print it ("El Observador Fronterizo", "MIDCONTINENT TIMES"). */
+export function siteNameLine(text: string): boolean {
+  const t = text.trim();
+  const wc = wordCount(t);
+  return wc >= 1 && wc <= 4 && !endsSentence(t) && titleCased(t) &&
+    (/^(el|la|los|las|the|le|il|o|diario|periódico|periodico|revista|noticias|radio)\b/i.test(t) || t === t.toUpperCase());
+}
+
+/** A bare person's name line ("Ruth Abernathy-Solís"): bylines are often printed without "By". */
+export function nameLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 50 && /^\p{Lu}[\p{L}'’.-]+(\s+(de|del|la|van|von|y|\p{Lu}[\p{L}'’.-]*)){1,4}$/u.test(t);
+}
+
+/** Markdown and scraper debris reduced to what a reader would see. */
+export function visible(text: string): string {
+  return text
+    .replace(/!?\[([^\][\n]*)\]\([^()\s]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^>\s*/, '')
+    .replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2')
+    .trim();
 }

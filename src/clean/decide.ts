@@ -1,8 +1,8 @@
 import type { RemovedKind } from '../contract.js';
-import { dateLine, type DateValue } from '../meta/dates.js';
+import { dateLine, parseDateText, type DateValue } from '../meta/dates.js';
 import {
-  bodyLike, boilerplateStart, commentsClosed, endMatter, commentsStart, headlineLike, junkLine, outletLike, patternKind,
-  teaserStart,
+  bodyLike, boilerplateStart, commentsClosed, commentsStart, endMatter, headlineLike, junkLine,
+  nameLine, outletLike, patternKind, siteNameLine, teaserStart, visible,
 } from './classify.js';
 import { wordCount, type Block, type Decision } from './blocks.js';
 
@@ -32,6 +32,7 @@ const HEADER_MAX = 15;
  */
 export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decision[]; header: HeaderInfo } {
   const n = blocks.length;
+  const view = blocks.map((b) => visible(b.text));
   const decisions: Decision[] = blocks.map(() => ({ kind: null, role: 'body' }));
   const header: HeaderInfo = { title: null, date: null, bylines: [], outlet: null };
   const remove = (i: number, kind: RemovedKind) => { decisions[i] = { kind, role: 'removed' }; };
@@ -42,7 +43,7 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
   for (let i = 0; i < n; i++) {
     const b = blocks[i]!;
     if (b.inArticle) continue;
-    remove(i, b.hint ?? patternKind(b.text) ?? (i < firstIn || firstIn < 0 ? 'navigation' : 'other'));
+    remove(i, b.hint ?? patternKind(view[i]!) ?? (i < firstIn || firstIn < 0 ? 'navigation' : 'other'));
   }
   const cand: number[] = [];
   for (let i = 0; i < n; i++) if (blocks[i]!.inArticle) cand.push(i);
@@ -50,83 +51,105 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
   const hintOf = trustedHints(blocks, cand);
 
   // 2. Trailing regions: comment threads and teaser lists run from their opening line on.
-  const total = cand.reduce((s, i) => s + blocks[i]!.text.length, 0);
-  let seen = 0;
-  let region: RemovedKind | null = null;
-  let closed = false;
-  for (const i of cand) {
-    const b = blocks[i]!;
-    const pos = total ? seen / total : 0;
-    seen += b.text.length;
-    if (region === 'comments' && closed) { remove(i, 'navigation'); continue; }
-    if (commentsStart(b.text) && (pos >= 0.3 || followedByComments(blocks, cand, i))) {
-      region = 'comments';
-    } else if (!region && teaserStart(b.text) && pos >= 0.4 && teaserFollows(blocks, cand, i)) {
-      region = 'teaser';
-    } else if (!region && hintOf(i) === 'comments' && pos >= 0.3) {
-      region = 'comments';
-    } else if (!region && boilerplateStart(b.text) && pos >= 0.6) {
-      region = 'other';
-    }
-    if (region) {
-      remove(i, region === 'teaser' && hintOf(i) === 'comments' ? 'comments' : region);
-      if (region === 'comments' && commentsClosed(b.text)) closed = true;
-    }
-  }
-  // A comment thread with no heading: backtrack from its first "Reply" line.
-  markHeadlessThread(blocks, cand, decisions);
+  markRegions(blocks, view, cand, decisions, hintOf);
+  markHeadlessThread(view, cand, decisions);
 
   const live = cand.filter((i) => decisions[i]!.kind === null);
 
   // 3. The header: lines above the first body paragraph (taglines, dates, bylines, headline).
-  let bodyStart = live.findIndex((i) => bodyLike(blocks[i]!.text));
+  let bodyStart = live.findIndex((i) => bodyLike(view[i]!));
   if (bodyStart < 0) bodyStart = live.length;
   const headerIdx = bodyStart <= HEADER_MAX ? live.slice(0, bodyStart) : [];
   const free: number[] = [];
+  const meta = new Set<number>();
   let anchor = -1;
-  for (const i of headerIdx) {
-    const t = blocks[i]!.text.trim();
+  headerIdx.forEach((i, k) => {
+    const t = view[i]!;
+    if (!/[\p{L}\p{N}]/u.test(t)) { remove(i, t === blocks[i]!.text.trim() ? 'other' : 'markup'); return; }
     const d = dateLine(t);
     if (d) {
       header.date ??= d;
       remove(i, 'byline');
       decisions[i]!.role = 'date';
+      meta.add(i);
       if (anchor < 0) anchor = free.length;
-      continue;
+      return;
     }
-    const pk = patternKind(t);
+    const segs = t.split(/\s+[·|•]\s+/);
+    const segDate = segs.length > 1 && wordCount(t) <= 14 ? segs.map((x: string) => dateLine(x)).find(Boolean) : null;
+    const pk = segDate ? 'byline' : patternKind(t);
     if (pk) {
       remove(i, pk);
       if (pk === 'byline') {
-        header.bylines.push(t);
+        header.date ??= segDate ?? parseDateText(t);
+        if (segDate) {
+          const outlet = outletLike(segs[0]!);
+          if (outlet) header.outlet ??= outlet;
+          else if (!dateLine(segs[0]!)) header.bylines.push(segs[0]!);
+        } else {
+          header.bylines.push(t);
+        }
         decisions[i]!.role = 'author';
-        if (anchor < 0) anchor = free.length - 1 >= 0 ? free.length - 1 : 0;
+        meta.add(i);
+        if (anchor < 0) anchor = free.length;
       }
-      continue;
+      return;
     }
-    if (!/[\p{L}\p{N}]/u.test(t)) { remove(i, 'other'); continue; }
-    const outlet = opts.format === 'text' ? outletLike(t) : null;
-    if (outlet && free.length === 0) {
+    const outlet = opts.format === 'text' && free.length === 0
+      ? outletLike(t) ?? (k === 0 && siteNameLine(t) && headerIdx.length > 1 ? t : null)
+      : null;
+    if (outlet) {
       header.outlet ??= outlet;
       remove(i, 'navigation');
       decisions[i]!.role = 'outlet';
-      continue;
+      return;
     }
     free.push(i);
-  }
+  });
   if (opts.format === 'text' && free.length) {
+    // The headline is the first headline-like line, unless a dateline sits between taglines
+    // and the headline (blog layouts): then it is the first one after the dateline.
     let ti = -1;
-    if (anchor >= 0 && anchor < free.length && headlineLike(blocks[free[anchor]!]!.text)) ti = anchor;
-    if (ti < 0) ti = free.findIndex((i) => headlineLike(blocks[i]!.text));
+    if (anchor > 0) ti = free.findIndex((i, k) => k >= anchor && headlineLike(view[i]!));
+    if (ti < 0) {
+      // Section labels ("Nation & World") are headline-like too, but headlines are longer.
+      const cands = free.filter((i) => headlineLike(view[i]!));
+      const pick = cands.find((i) => wordCount(view[i]!) > 3 || cands.every((j) => wordCount(view[j]!) <= 3));
+      ti = pick === undefined ? -1 : free.indexOf(pick);
+    }
     if (ti >= 0) {
-      header.title = blocks[free[ti]!]!.text.trim();
+      header.title = view[free[ti]!]!;
       decisions[free[ti]!]!.role = 'title';
       for (let k = 0; k < ti; k++) remove(free[k]!, 'navigation');
-      for (let k = ti + 1; k < free.length; k++) decisions[free[k]!]!.role = 'standfirst';
+      for (let k = ti + 1; k < free.length; k++) {
+        const i = free[k]!;
+        const pos = headerIdx.indexOf(i);
+        const nextToMeta = meta.has(headerIdx[pos - 1]!) || meta.has(headerIdx[pos + 1]!);
+        if (nameLine(view[i]!) && nextToMeta) {
+          remove(i, 'byline');
+          header.bylines.push(view[i]!);
+        } else {
+          decisions[i]!.role = 'standfirst';
+        }
+      }
     }
   } else if (opts.format === 'html' && opts.title) {
+    // The page's headline stays in the main text even where the extractor dropped it.
     const want = norm(opts.title);
-    for (const i of free) if (norm(blocks[i]!.text) === want) decisions[i]!.role = 'title';
+    const h = blocks.findIndex((b, i) => (b.heading || i < firstIn) && norm(view[i]!) === want);
+    if (h >= 0 && (h <= firstIn || firstIn < 0 || decisions[h]!.kind === null)) {
+      decisions[h] = { kind: null, role: 'title' };
+      header.title = view[h]!;
+    }
+  }
+  if (!header.date) {
+    // Bylines often carry the date: "By Priya Landeros Published October 8, 2021".
+    for (let i = 0; i < Math.min(n, Math.max(12, n / 2)); i++) {
+      if (decisions[i]!.kind !== 'byline' && !/^(by|por|published|posted|updated|publicado)\b/i.test(view[i]!)) continue;
+      if (wordCount(view[i]!) > 20) continue;
+      const d = parseDateText(view[i]!);
+      if (d) { header.date = d; break; }
+    }
   }
 
   // 4. Body blocks judged alone: adverts, share bars, credits, "Read more: …", bylines, junk.
@@ -138,9 +161,9 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
     liveSeen += blocks[i]!.text.length;
     if (decisions[i]!.kind !== null || decisions[i]!.role === 'title' || headerIdx.includes(i)) continue;
     const b = blocks[i]!;
-    const t = b.text.trim();
+    const t = view[i]!;
     const key = norm(t);
-    let kind = patternKind(t);
+    let kind: RemovedKind | null = /[\p{L}\p{N}]/u.test(t) ? patternKind(t) : 'markup';
     if (!kind && bylineSeen.has(key)) kind = 'byline';
     if (!kind && header.title && key === norm(header.title) && opts.format === 'text') kind = 'byline';
     const hint = hintOf(i);
@@ -154,6 +177,61 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
     }
   }
   return { decisions, header };
+}
+
+/**
+ * Comment threads, teaser lists and press-release boilerplate run from their heading on.
+ * A teaser list ends where the article resumes: two body paragraphs in a row.
+ */
+function markRegions(
+  blocks: Block[], view: string[], cand: number[], decisions: Decision[],
+  hintOf: (i: number) => RemovedKind | null,
+): void {
+  const total = cand.reduce((s, i) => s + blocks[i]!.text.length, 0);
+  let seen = 0;
+  let region: RemovedKind | null = null;
+  let closed = false;
+  let regionStart = -1;
+  for (let k = 0; k < cand.length; k++) {
+    const i = cand[k]!;
+    const t = view[i]!;
+    const pos = total ? seen / total : 0;
+    seen += blocks[i]!.text.length;
+    if (region === 'comments' && closed) { decisions[i] = { kind: 'navigation', role: 'removed' }; continue; }
+    if (region !== 'comments' && commentsStart(t) && (pos >= 0.3 || followedByComments(view, cand, k))) {
+      region = 'comments';
+      regionStart = k;
+    } else if (!region && teaserStart(t) && pos >= 0.4 && teaserFollows(blocks, view, cand, k)) {
+      region = 'teaser';
+      regionStart = k;
+    } else if (!region && hintOf(i) === 'comments' && pos >= 0.3) {
+      region = 'comments';
+      regionStart = k;
+    } else if (!region && boilerplateStart(t) && pos >= 0.6) {
+      region = 'other';
+      regionStart = k;
+    }
+    if (region === 'teaser' && k >= regionStart + 2 && articleResumes(view, cand, k)) {
+      region = null;
+      continue;
+    }
+    if (region) {
+      decisions[i] = { kind: region === 'teaser' && hintOf(i) === 'comments' ? 'comments' : region, role: 'removed' };
+      if (region === 'comments' && commentsClosed(t)) closed = true;
+    }
+  }
+}
+
+/** Three body paragraphs in a row (furniture such as "Advertisement" aside): the story goes on. */
+function articleResumes(view: string[], cand: number[], k: number): boolean {
+  let seen = 0;
+  for (let j = k; j < cand.length && seen < 3; j++) {
+    const t = view[cand[j]!]!;
+    if (patternKind(t)) continue;
+    if (!(bodyLike(t) && wordCount(t) >= 25)) return false;
+    seen++;
+  }
+  return seen === 3;
 }
 
 /**
@@ -175,44 +253,40 @@ function trustedHints(blocks: Block[], cand: number[]): (i: number) => RemovedKi
 }
 
 /** A "Read more" list shows headlines soon after its heading; an expand button does not. */
-function teaserFollows(blocks: Block[], cand: number[], at: number): boolean {
-  const k = cand.indexOf(at);
+function teaserFollows(blocks: Block[], view: string[], cand: number[], k: number): boolean {
   if (k === cand.length - 1) return true;
   for (let j = k + 1; j < Math.min(cand.length, k + 4); j++) {
-    const t = blocks[cand[j]!]!.text;
+    const t = view[cand[j]!]!;
     if (headlineLike(t) && wordCount(t) <= 20) return true;
     if (blocks[cand[j]!]!.linkDensity >= 0.5) return true;
   }
   return false;
 }
 
-function followedByComments(blocks: Block[], cand: number[], at: number): boolean {
-  const k = cand.indexOf(at);
-  let hits = 0;
+function followedByComments(view: string[], cand: number[], k: number): boolean {
   for (let j = k + 1; j < Math.min(cand.length, k + 8); j++) {
-    if (patternKind(blocks[cand[j]!]!.text) === 'comments') hits++;
+    if (patternKind(view[cand[j]!]!) === 'comments') return true;
   }
-  return hits >= 1;
+  return false;
 }
 
 /** Comment threads without a "N comments" heading, recognised by their Reply/Delete lines. */
-function markHeadlessThread(blocks: Block[], cand: number[], decisions: Decision[]): void {
-  const isReply = (i: number) => /^(reply|replydelete|responder|delete)$/i.test(blocks[i]!.text.trim());
+function markHeadlessThread(view: string[], cand: number[], decisions: Decision[]): void {
+  const isReply = (i: number) => /^(reply|replydelete|responder|delete)$/i.test(view[i]!);
   const replies = cand.filter((i) => decisions[i]!.kind === null && isReply(i));
   if (replies.length < 2) return;
   const k0 = cand.indexOf(replies[0]!);
-  const total = cand.length;
-  if (k0 < total * 0.3) return;
+  if (k0 < cand.length * 0.3) return;
   // The first comment's text sits just above its first Reply line: take the blocks back to
-  // the last paragraph that reads as article prose (long, punctuated) separated by a break.
+  // the last paragraph that reads as article prose.
   let start = k0;
   for (let k = k0 - 1; k >= 0 && k >= k0 - 4; k--) {
-    const b = blocks[cand[k]!]!;
-    if (bodyLike(b.text) && wordCount(b.text) > 60) break;
+    const t = view[cand[k]!]!;
+    if (bodyLike(t) && wordCount(t) > 60) break;
     start = k;
-    if (/^\d+\.?$/.test(b.text.trim()) || /\b(said|dijo)\.{3}$/.test(b.text.trim())) break;
+    if (/^\d+\.?$/.test(t) || /\b(said|dijo)\.{3}$/.test(t)) break;
   }
-  for (let k = start; k < total; k++) {
+  for (let k = start; k < cand.length; k++) {
     const i = cand[k]!;
     if (decisions[i]!.kind === null) decisions[i] = { kind: 'comments', role: 'removed' };
   }

@@ -79,7 +79,8 @@ export function parseDateText(text: string): DateValue | null {
  * "Thursday, May 26, 2022", "Updated 1:39 am EST, Wednesday, November 20, 2019".
  */
 export function dateLine(line: string): DateValue | null {
-  const t = line.trim();
+  // A place may open the line: "Ciudad de México, 18 de diciembre de 2020".
+  const t = line.trim().replace(/^\p{Lu}[\p{L}.'’-]*(\s+(de|del|la|\p{Lu}[\p{L}.'’-]*)){0,4},\s+(?=\p{L}*\s*\d|\d)/u, '');
   if (t.length > 90 || t.length < 4) return null;
   const d = parseDateText(t);
   if (!d) return null;

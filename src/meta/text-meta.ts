@@ -1,4 +1,5 @@
 import { knownOutlet } from './outlets.js';
+import { outletLike } from '../clean/classify.js';
 import { parseDateText, type DateValue } from './dates.js';
 
 export interface Byline { authors: string[]; outlet: string | null }
@@ -15,9 +16,14 @@ export function parseByline(line: string): Byline {
   t = t.replace(/^(by|por|de|written by|reported by)\s+/i, '')
     .replace(/\s*[,|–—-]\s*(\p{Lu}[\p{L} ]*?\s)?(staff|correspondent|reporter|writer|editor|ap|reuters|afp)\b.*$/iu, '')
     .replace(/\s*[|–—]\s*.*$/, '');
-  const authors = t.split(/\s*(?:,|&|\band\b|\by\b)\s*/u)
-    .map((a) => a.replace(/^["“'‘]+|["”'’]+$/g, '').trim())
-    .filter((a) => a && a.length <= 60 && /\p{L}/u.test(a) && !parseDateText(a));
+  const authors: string[] = [];
+  for (const part of t.split(/\s*(?:,|&|\band\b|\by\b)\s*/u)) {
+    const a = part.replace(/^["“'‘]+|["”'’]+$/g, '').trim();
+    if (!a || a.length > 60 || !/\p{L}/u.test(a) || parseDateText(a)) continue;
+    const o = authors.length ? outletLike(a) : null;
+    if (o) { outlet ??= o; continue; }
+    authors.push(a);
+  }
   return { authors, outlet };
 }
 

@@ -52,8 +52,8 @@ export function extractArticle(item: RawArticle): Extracted {
   const dateline = parseDateline(text.split(/\n\n/, 3).find((p) => p.length > 40) ?? '');
   const outlet = item.meta.outlet ??
     c.html?.outlet ??
-    bylines.find((b) => b.outlet)?.outlet ??
     c.header.outlet ??
+    bylines.find((b) => b.outlet)?.outlet ??
     (item.meta.url ? outletForUrl(item.meta.url) : null) ??
     (dateline?.agency ? knownOutlet(dateline.agency) ?? dateline.agency : null);
 
