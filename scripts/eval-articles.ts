@@ -16,7 +16,7 @@ export function evalArticles(goldDir: string, articlesDir: string): ArticleScore
     const html = /\.html?$/i.test(file);
     const { text: raw, warnings } = decodeBytes(readFileSync(file), { html });
     const x = extractArticle({ source: file, label: file, raw, format: html ? 'html' : 'text', meta: {}, warnings });
-    out.push(scoreArticle(x.record, raw, html, gold));
+    out.push(scoreArticle(x.record, raw, html, gold, x.analysis.text));
   }
   return out;
 }

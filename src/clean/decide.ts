@@ -159,7 +159,7 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
   for (const i of live) {
     const atEnd = liveSeen >= 0.6 * liveChars;
     liveSeen += blocks[i]!.text.length;
-    if (decisions[i]!.kind !== null || decisions[i]!.role === 'title' || headerIdx.includes(i)) continue;
+    if (decisions[i]!.kind !== null || decisions[i]!.role === 'title' || (opts.format === 'text' && headerIdx.includes(i))) continue;
     const b = blocks[i]!;
     const t = view[i]!;
     const key = norm(t);

@@ -142,6 +142,12 @@ export function htmlBlocks(dom: JSDOM, raw: string): HtmlBlocks {
       const data = t.data;
       if (!data) continue;
       cur ??= newBuilder(f.hint, f.heading, f.caption);
+      if (cur.chars.length === 0) {
+        // A block is what its first visible text is (leading whitespace says nothing).
+        cur.hint = f.hint;
+        cur.heading = f.heading;
+        cur.caption = f.caption;
+      }
       const loc = dom.nodeLocation(t);
       const offs = loc ? alignText(raw, loc.startOffset, loc.endOffset, data) : null;
       const anchor = cur.offsets.length ? cur.offsets[cur.offsets.length - 1]! : 0;

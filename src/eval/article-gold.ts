@@ -90,7 +90,7 @@ export function goldMainText(pageText: string, gold: ArticleGold): string | null
 }
 
 /** Score one extracted article against its gold file. */
-export function scoreArticle(rec: ArticleRecord, raw: string, html: boolean, gold: ArticleGold): ArticleScore {
+export function scoreArticle(rec: ArticleRecord, raw: string, html: boolean, gold: ArticleGold, analysisText?: string): ArticleScore {
   const a = rec.article;
   const page = html ? roughHtmlText(raw) : raw;
   const truth = goldMainText(page, gold);
@@ -120,8 +120,10 @@ export function scoreArticle(rec: ArticleRecord, raw: string, html: boolean, gol
   const normT = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   let spinRestored: ArticleScore['spinRestored'] = null;
   if (gold.spin && gold.spin.restored.length) {
-    const got = new Set(a.spin.restored.map((r) => `${r.from.toLowerCase()}→${r.to.toLowerCase()}`));
-    const restored = gold.spin.restored.filter((r) => got.has(`${r.from.toLowerCase()}→${r.to.toLowerCase()}`)).length;
+    // A spun phrase is restored when the analysis text no longer has it and has the original.
+    const analysis = analysisText ?? a.text;
+    const has = (t: string, p: string) => new RegExp(`(?<![\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(t);
+    const restored = gold.spin.restored.filter((r) => !has(analysis, r.from) && has(analysis, r.to)).length;
     spinRestored = { total: gold.spin.restored.length, restored };
   }
   return {
