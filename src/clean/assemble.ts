@@ -33,7 +33,7 @@ export function assemble(raw: string, blocks: Block[], decisions: Decision[]): A
     closeRun();
     if (kept > 0) {
       out.trimEnd();
-      const sep = b.paraBreak ? '\n\n' : '\n';
+      const sep = b.paraBreak ? '\n\n' : b.continues ? ' ' : '\n';
       out.insert(sep, rawStart(b));
     }
     appendBlock(out, b.text, b.offsets, removed);

@@ -17,6 +17,8 @@ export interface Block {
   caption: boolean;
   /** Share of the text that sits inside links (HTML), or is markdown link text. */
   linkDensity: number;
+  /** A later piece of the same paragraph (an HTML block split around dropped text). */
+  continues?: boolean;
 }
 
 export type Role = 'title' | 'standfirst' | 'body' | 'date' | 'author' | 'outlet' | 'removed';

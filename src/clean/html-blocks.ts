@@ -261,6 +261,9 @@ export function markArticle(dom: JSDOM, hb: HtmlBlocks, opts: { charThreshold?: 
       return;
     }
     if (keptChars === 0) { out.push(b); return; }
+    // Readability rewrites some nodes (links with javascript: targets become plain text):
+    // a block whose whole text is in the article is kept whole.
+    if (align(b.text)) { out.push({ ...b, inArticle: true }); return; }
     // Partly kept: split the block into runs of kept and dropped text nodes.
     let runStart = 0;
     let runKept = keptNodes.has(ranges[0]!.node);
@@ -268,7 +271,10 @@ export function markArticle(dom: JSDOM, hb: HtmlBlocks, opts: { charThreshold?: 
       while (from < to && /\s/.test(b.text[from]!)) from++;
       while (to > from && /\s/.test(b.text[to - 1]!)) to--;
       if (to <= from || !/[\p{L}\p{N}]/u.test(b.text.slice(from, to))) return;
-      const part: Block = { ...b, text: b.text.slice(from, to), offsets: b.offsets.slice(from, to), inArticle: kept, paraBreak: true };
+      const part: Block = {
+        ...b, text: b.text.slice(from, to), offsets: b.offsets.slice(from, to), inArticle: kept,
+        paraBreak: from === 0 ? b.paraBreak : false, continues: from > 0,
+      };
       if (kept) align(part.text);
       out.push(part);
     };

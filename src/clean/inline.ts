@@ -65,7 +65,8 @@ export function appendBlock(out: MappedText, text: string, offsets: Int32Array, 
   for (const g of s.matchAll(GLUED_SENTENCE)) inserts.add(g.index! + 1);
   for (const g of s.matchAll(GLUED_CAMEL)) {
     const left = g[1]!.toLowerCase();
-    if (CAMEL_PREFIX.has(left) || CAMEL_WORDS.has((g[1]! + g[2]!).toLowerCase())) continue;
+    const word = (g[1]! + g[2]!).toLowerCase();
+    if (CAMEL_PREFIX.has(left) || [...CAMEL_WORDS].some((w) => word.startsWith(w))) continue;
     inserts.add(g.index! + g[1]!.length);
   }
   for (const g of s.matchAll(GLUED_WORD_NUMBER)) inserts.add(g.index!);
