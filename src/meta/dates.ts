@@ -91,5 +91,5 @@ export function dateLine(line: string): DateValue | null {
     .replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b/giu, ' ')
     .replace(/\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*(et|est|edt|pst|pdt|cst|cdt|mst|gmt|utc|[a-z]{2,4}t))?\b/giu, ' ')
     .replace(/[\s,|·•—–\-/()]+/g, '');
-  return rest.length <= 3 ? d : null;
+  return rest.length <= 3 ? { ...d, text: line.trim() } : null;
 }

@@ -31,7 +31,7 @@ function published(c: Cleaned, given: string | undefined, text: string, warnings
   const firstPara = text.split(/\n\n/, 3).find((p) => p.length > 40) ?? '';
   const dl = parseDateline(firstPara);
   if (dl?.date) return { date: dl.date.date, precision: dl.date.precision, text: dl.date.text };
-  if (/\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|\bhace\s+\d+\s+(minutos?|horas?|días?|semanas?|meses?|años?)\b/i.test(
+  if (/\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?!\p{L})|\bhace\s+\d+\s+(minutos?|horas?|días?|semanas?|meses?|años?)\b/iu.test(
     c.removed.map((r) => r.text ?? '').join('\n'))) {
     warnings.push('the page dates itself only relatively ("… ago"); publication date unknown');
   }
