@@ -136,8 +136,9 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
   } else if (opts.format === 'html' && opts.title) {
     // The page's headline stays in the main text even where the extractor dropped it.
     const want = norm(opts.title);
-    const h = blocks.findIndex((b, i) => (b.heading || i < firstIn) && norm(view[i]!) === want);
-    if (h >= 0 && (h <= firstIn || firstIn < 0 || decisions[h]!.kind === null)) {
+    const firstLive = live.find((i) => bodyLike(view[i]!) && !patternKind(view[i]!) && !hintOf(i)) ?? n;
+    const h = blocks.findIndex((b, i) => (b.heading || i < firstLive) && norm(view[i]!) === want);
+    if (h >= 0 && (h <= firstLive || decisions[h]!.kind === null)) {
       decisions[h] = { kind: null, role: 'title' };
       header.title = view[h]!;
     }

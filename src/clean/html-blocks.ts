@@ -60,7 +60,6 @@ export function alignText(raw: string, start: number, end: number, data: string)
   let d = 0;
   while (d < data.length && r < end) {
     const rc = raw[r]!;
-    if (rc === data[d]) { out[d++] = r++; continue; }
     if (rc === '&') {
       const m = /^&(#\d{1,7};?|#x[0-9a-f]{1,6};?|[a-z][a-z0-9]{1,31};?)/i.exec(raw.slice(r, Math.min(end, r + 40)));
       if (m) {
@@ -73,6 +72,7 @@ export function alignText(raw: string, start: number, end: number, data: string)
         }
       }
     }
+    if (rc === data[d]) { out[d++] = r++; continue; }
     if (rc === '\r') { r++; continue; }
     // Out of step (normalisation we did not foresee): map the rest proportionally.
     break;

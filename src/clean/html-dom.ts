@@ -16,9 +16,48 @@ export function neutralize(raw: string): string {
   );
 }
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * Blank out (with spaces, keeping offsets) the tags nested deeper than `maxDepth`: hostile
+ * pages nest elements thousands deep to exhaust recursive code. Text inside is kept.
+ */
+export function flattenDeepNesting(raw: string, maxDepth = 400): { html: string; flattened: boolean } {
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+  const stack: Array<{ name: string; blank: boolean }> = [];
+  const cuts: Array<[number, number]> = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(raw)) !== null) {
+    const name = m[2]!.toLowerCase();
+    if (m[1]) {
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k]!.name !== name) k--;
+      if (k < 0) continue;
+      const blank = stack[k]!.blank;
+      stack.length = k;
+      if (blank) cuts.push([m.index, m.index + m[0].length]);
+    } else if (!VOID.has(name) && !m[3]) {
+      const blank = stack.length >= maxDepth;
+      stack.push({ name, blank });
+      if (blank) cuts.push([m.index, m.index + m[0].length]);
+    }
+  }
+  if (cuts.length === 0) return { html: raw, flattened: false };
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [a, b] of cuts) {
+    parts.push(raw.slice(pos, a), ' '.repeat(b - a));
+    pos = b;
+  }
+  parts.push(raw.slice(pos));
+  return { html: parts.join(''), flattened: true };
+}
+
 export interface ParsedHtml {
   dom: JSDOM;
   document: Document;
+  /** Nesting beyond the depth limit was flattened. */
+  flattened: boolean;
 }
 
 /** Parse hostile HTML without running or fetching anything, keeping source locations. */
@@ -30,11 +69,12 @@ export function parseHtml(raw: string, url?: string): ParsedHtml {
       if (u.protocol === 'http:' || u.protocol === 'https:') base = u.href;
     } catch { /* keep the placeholder */ }
   }
-  const dom = new JSDOM(neutralize(raw), {
+  const flat = flattenDeepNesting(neutralize(raw));
+  const dom = new JSDOM(flat.html, {
     url: base,
     contentType: 'text/html',
     includeNodeLocations: true,
     virtualConsole: new VirtualConsole(),
   });
-  return { dom, document: dom.window.document };
+  return { dom, document: dom.window.document, flattened: flat.flattened };
 }

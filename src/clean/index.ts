@@ -31,7 +31,8 @@ export function cleanText(raw: string): Cleaned {
 /** HTML page → main content (Readability) → the same block filters as text. */
 export function cleanHtml(raw: string, url?: string): Cleaned {
   const warnings: string[] = [];
-  const { dom, document } = parseHtml(raw, url);
+  const { dom, document, flattened } = parseHtml(raw, url);
+  if (flattened) warnings.push('elements nested more than 400 levels deep were flattened');
   const meta = htmlMeta(document, raw, url ?? null);
   const hb = htmlBlocks(dom, raw);
   let blocks: Block[] = hb.blocks;
