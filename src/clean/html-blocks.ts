@@ -74,6 +74,8 @@ export function alignText(raw: string, start: number, end: number, data: string)
     }
     if (rc === data[d]) { out[d++] = r++; continue; }
     if (rc === '\r') { r++; continue; }
+    // Whitespace the DOM no longer has (collapsed runs): skip it in the source.
+    if (/\s/.test(rc) && !/\s/.test(data[d]!)) { r++; continue; }
     // Out of step (normalisation we did not foresee): map the rest proportionally.
     break;
   }

@@ -16,13 +16,17 @@ export function neutralize(raw: string): string {
   );
 }
 
+// Readability's cost grows steeply with nesting depth (seconds at a few hundred levels);
+// real article pages stay well under this.
+export const MAX_DEPTH = 120;
+
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /**
  * Blank out (with spaces, keeping offsets) the tags nested deeper than `maxDepth`: hostile
  * pages nest elements thousands deep to exhaust recursive code. Text inside is kept.
  */
-export function flattenDeepNesting(raw: string, maxDepth = 400): { html: string; flattened: boolean } {
+export function flattenDeepNesting(raw: string, maxDepth = MAX_DEPTH): { html: string; flattened: boolean } {
   const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
   const stack: Array<{ name: string; blank: boolean }> = [];
   const cuts: Array<[number, number]> = [];
@@ -76,5 +80,13 @@ export function parseHtml(raw: string, url?: string): ParsedHtml {
     includeNodeLocations: true,
     virtualConsole: new VirtualConsole(),
   });
+  if (flat.flattened) {
+    // The blanked tags left long runs of spaces inside text nodes; Readability rescans text
+    // once per ancestor, so shrink them (offset alignment skips the missing spaces).
+    const walker = dom.window.document.createTreeWalker(dom.window.document, 4 /* SHOW_TEXT */);
+    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+      if (t.data.length > 200) t.data = t.data.replace(/\s{100,}/g, ' ');
+    }
+  }
   return { dom, document: dom.window.document, flattened: flat.flattened };
 }

@@ -5,7 +5,7 @@ import { detectLanguage } from '../meta/language.js';
 import { assemble } from './assemble.js';
 import type { Block } from './blocks.js';
 import { decide, type HeaderInfo } from './decide.js';
-import { parseHtml } from './html-dom.js';
+import { MAX_DEPTH, parseHtml } from './html-dom.js';
 import { htmlBlocks, markArticle } from './html-blocks.js';
 import { textBlocks } from './text-blocks.js';
 
@@ -32,7 +32,7 @@ export function cleanText(raw: string): Cleaned {
 export function cleanHtml(raw: string, url?: string): Cleaned {
   const warnings: string[] = [];
   const { dom, document, flattened } = parseHtml(raw, url);
-  if (flattened) warnings.push('elements nested more than 400 levels deep were flattened');
+  if (flattened) warnings.push(`elements nested more than ${MAX_DEPTH} levels deep were flattened`);
   const meta = htmlMeta(document, raw, url ?? null);
   const hb = htmlBlocks(dom, raw);
   let blocks: Block[] = hb.blocks;
