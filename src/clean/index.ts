@@ -22,7 +22,9 @@ export interface Cleaned {
 /** Plain-text scrape → cleaned text with removed blocks. */
 export function cleanText(raw: string): Cleaned {
   const blocks = textBlocks(raw);
-  const lang = detectLanguage(blocks.map((b) => b.text).join('\n'));
+  // The middle of a scrape is the most likely to be article text.
+  const mid = Math.floor(blocks.length / 3);
+  const lang = detectLanguage(blocks.slice(mid).concat(blocks.slice(0, mid)).map((b) => b.text).join('\n'));
   const { decisions, header } = decide(blocks, { format: 'text', lang });
   const { clean, removed } = assemble(raw, blocks, decisions);
   return { clean, removed, header, html: null, lang, warnings: [] };

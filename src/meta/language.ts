@@ -8,11 +8,16 @@ const TO_639_1: Record<string, string> = {
   ces: 'cs', ell: 'el', swe: 'sv', nob: 'no', dan: 'da', fin: 'fi', heb: 'he', pes: 'fa',
 };
 
+// Comparing against every language franc knows costs ~1.5 ms an article; news reaching this
+// engine is in one of these.
+const CANDIDATES = Object.keys(TO_639_1);
+
 /** ISO 639-1 language of a text, or null when it is too short or unclear to say. */
 export function detectLanguage(text: string, hint?: string | null): string | null {
-  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+  // A few sentences are plenty for trigram identification; more only costs time.
+  const sample = text.length > 2500 ? text.slice(0, 2500) : text;
   if (sample.replace(/\s+/g, '').length < 20) return hint ?? null;
-  const code = franc(sample, { minLength: 20 });
+  const code = franc(sample, { minLength: 20, only: CANDIDATES });
   const iso = TO_639_1[code];
   if (iso) return iso;
   return hint ?? null;

@@ -1,6 +1,6 @@
 import type { SpinInfo, SpinRestoration } from '../contract.js';
 import { MappedText, TextMap } from '../util/offsets.js';
-import { spinTable, type SpinEntry, type SpinTable } from './table.js';
+import { matchAt, spinTable, type SpinEntry, type SpinTable } from './table.js';
 
 export interface SpinResult {
   info: SpinInfo;
@@ -27,11 +27,23 @@ function transferCase(matched: string, replacement: string, entry: SpinEntry): s
  * Unspun texts are returned untouched (the analysis text is the cleaned text).
  */
 export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
+  // Word by word: candidates share the word's first token; the longest phrase that matches
+  // under its case rule wins, and matching resumes after it.
   const hits: Hit[] = [];
-  table.re.lastIndex = 0;
-  for (const m of text.matchAll(table.re)) {
-    const entry = table.lookup.get(m[0]);
-    if (entry) hits.push({ start: m.index!, end: m.index! + m[0].length, entry, text: m[0] });
+  const word = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = word.exec(text)) !== null) {
+    const key = m[0].replace(/[.'’-]+$/, '').toLowerCase();
+    const list = table.byFirstWord.get(key) ?? table.byFirstWord.get(m[0].toLowerCase());
+    if (!list) continue;
+    for (const entry of list) {
+      const got = matchAt(text, m.index, entry);
+      if (got) {
+        hits.push({ start: m.index, end: m.index + got.length, entry, text: got });
+        word.lastIndex = m.index + got.length;
+        break;
+      }
+    }
   }
   const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length || 1;
   const strong = hits.filter((h) => h.entry.strong);

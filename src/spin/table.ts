@@ -10,12 +10,9 @@ export interface SpinEntry {
 
 export interface SpinTable {
   entries: SpinEntry[];
-  /** One alternation over all phrases, longest first. */
-  re: RegExp;
-  lookup: Map<string, SpinEntry>;
+  /** Entries by their first word, lower-cased, longest phrase first. */
+  byFirstWord: Map<string, SpinEntry[]>;
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Parse the TSV format of domain/spin/en.tsv (see domain/spin/README.md). */
 export function parseSpinTable(tsv: string, file = 'spin table'): SpinTable {
@@ -31,22 +28,28 @@ export function parseSpinTable(tsv: string, file = 'spin table'): SpinTable {
     }
     entries.push({ spun, original, strong: strength === 'strong', caseSensitive: /\p{Lu}/u.test(spun) });
   });
-  const lookup = new Map<string, SpinEntry>();
-  const alts: string[] = [];
-  for (const e of entries.sort((a, b) => b.spun.length - a.spun.length)) {
-    if (e.caseSensitive) {
-      lookup.set(e.spun, e);
-      lookup.set(e.spun.toUpperCase(), e);
-      alts.push(escape(e.spun), escape(e.spun.toUpperCase()));
-    } else {
-      const first = e.spun[0]!;
-      lookup.set(e.spun, e);
-      lookup.set(first.toUpperCase() + e.spun.slice(1), e);
-      alts.push(`[${escape(first)}${escape(first.toUpperCase())}]${escape(e.spun.slice(1))}`);
-    }
+  const byFirstWord = new Map<string, SpinEntry[]>();
+  for (const e of entries.sort((x, y) => y.spun.length - x.spun.length)) {
+    const first = e.spun.split(/\s+/)[0]!.toLowerCase();
+    const list = byFirstWord.get(first) ?? [];
+    list.push(e);
+    byFirstWord.set(first, list);
   }
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
-  return { entries, re, lookup };
+  return { entries, byFirstWord };
+}
+
+/** Does `entry` match `text` at `at` under the case rule? Returns the matched text. */
+export function matchAt(text: string, at: number, entry: SpinEntry): string | null {
+  const cand = text.slice(at, at + entry.spun.length);
+  if (cand.length !== entry.spun.length) return null;
+  const after = text[at + entry.spun.length];
+  if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) return null;
+  if (entry.caseSensitive) {
+    return cand === entry.spun || cand === entry.spun.toUpperCase() ? cand : null;
+  }
+  const first = entry.spun[0]!;
+  if (cand[0] !== first && cand[0] !== first.toUpperCase()) return null;
+  return cand.slice(1) === entry.spun.slice(1) ? cand : null;
 }
 
 let cached: SpinTable | null = null;
