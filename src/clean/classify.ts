@@ -70,7 +70,7 @@ export function patternKind(text: string): RemovedKind | null {
   if (anyMatch(p.commentLine, t) && wc <= 12) return 'comments';
   if (wc <= 60 && anyMatch(p.advertLine, t)) return 'advert';
   if (wc <= 40 && anyMatch(p.navigationLine, t)) return 'navigation';
-  if (wc <= 30 && anyMatch(p.captionCreditLine, t)) return 'caption';
+  if (wc <= 80 && anyMatch(p.captionCreditLine, t)) return 'caption';
   if (wc <= 40 && anyMatch(p.teaserLine, t)) return 'teaser';
   if (wc <= 20 && anyMatch(p.bylineLine, t) && !bodySentence(t)) return 'byline';
   if (wc <= 16 && dateLine(t)) return 'byline';
@@ -97,6 +97,11 @@ export function teaserStart(text: string): boolean {
 /** Credits, bios and contact lines that close an article ("Reporting by…", "X is a reporter…"). */
 export function endMatter(text: string): boolean {
   return wordCount(text) <= 80 && anyMatch(patterns().endMatter, text.trim());
+}
+
+/** Company boilerplate and calls to action that close press releases and blog posts. */
+export function endBoilerplate(text: string): boolean {
+  return wordCount(text) <= 100 && anyMatch(patterns().endBoilerplate, text.trim());
 }
 
 /** A press-release "About Company" section heading. */

@@ -1,7 +1,7 @@
 import type { RemovedKind } from '../contract.js';
 import { dateLine, parseDateText, type DateValue } from '../meta/dates.js';
 import {
-  bodyLike, boilerplateStart, commentsClosed, commentsStart, endMatter, headlineLike, junkLine,
+  bodyLike, boilerplateStart, commentsClosed, commentsStart, endBoilerplate, endMatter, headlineLike, junkLine,
   nameLine, outletLike, patternKind, siteNameLine, teaserStart, visible,
 } from './classify.js';
 import { wordCount, type Block, type Decision } from './blocks.js';
@@ -155,6 +155,7 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
 
   // 4. Body blocks judged alone: adverts, share bars, credits, "Read more: …", bylines, junk.
   const bylineSeen = new Set(header.bylines.map(norm));
+  const keptTexts = new Set<string>(header.title ? [norm(header.title)] : []);
   const liveChars = live.reduce((s, i) => s + blocks[i]!.text.length, 0);
   let liveSeen = 0;
   for (const i of live) {
@@ -171,7 +172,11 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
     if (!kind && b.linkDensity >= 0.6 && wordCount(t) <= 25 && !b.heading) kind = hint ?? 'teaser';
     if (!kind && hint && hint !== 'caption' && wordCount(t) <= 40) kind = hint;
     if (!kind && atEnd && endMatter(t)) kind = 'byline';
+    if (!kind && atEnd && endBoilerplate(t)) kind = 'other';
     if (!kind && junkLine(t, opts.lang)) kind = 'other';
+    // A paragraph printed twice (standfirst repeated, pull quote) is counted once.
+    if (!kind && wordCount(t) >= 6 && keptTexts.has(key)) kind = 'other';
+    if (!kind) keptTexts.add(key);
     if (kind) {
       remove(i, kind);
       if (kind === 'byline') bylineSeen.add(key);

@@ -206,6 +206,18 @@ export function htmlBlocks(dom: JSDOM, raw: string): HtmlBlocks {
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
+function wordGrams(text: string): Set<string> {
+  const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  return out;
+}
+
+/** Readability re-parsed the page: (almost) none of its text nodes are the page's own. */
+function identityLost(kept: Set<Text>, total: number): boolean {
+  return kept.size < Math.max(1, total * 0.1);
+}
+
 /**
  * Find the blocks Readability keeps as the article, and return the page's blocks with
  * `inArticle` set. Readability moves the page's own text nodes into its result, so node
@@ -238,8 +250,19 @@ export function markArticle(dom: JSDOM, hb: HtmlBlocks, opts: { charThreshold?: 
     if (nodeBlock.has(t)) keptNodes.add(t);
   }
   const article = compact(texts.join(''));
+  const articleGrams = identityLost(keptNodes, texts.length) ? wordGrams(texts.join(' ')) : null;
   const out: Block[] = [];
   let cursor = 0;
+  // Without node identity, a block Readability kept but trimmed (an inline ad removed from
+  // a paragraph) is no longer a substring: accept it when most of its word 3-grams are there.
+  const overlaps = (text: string): boolean => {
+    if (!articleGrams) return false;
+    const grams = wordGrams(text);
+    if (grams.size < 6) return false;
+    let hit = 0;
+    for (const g of grams) if (articleGrams.has(g)) hit++;
+    return hit / grams.size >= 0.8;
+  };
   const align = (text: string): boolean => {
     const t = compact(text);
     if (!t) return false;
@@ -257,7 +280,7 @@ export function markArticle(dom: JSDOM, hb: HtmlBlocks, opts: { charThreshold?: 
     const keptChars = ranges.filter((r) => keptNodes.has(r.node)).reduce((s, r) => s + compact(b.text.slice(r.from, r.to)).length, 0);
     const size = compact(b.text).length;
     if (size === 0) return;
-    if (keptChars === size || (keptChars === 0 && ranges.length > 0 && align(b.text))) {
+    if (keptChars === size || (keptChars === 0 && ranges.length > 0 && (align(b.text) || overlaps(b.text)))) {
       if (keptChars === size) align(b.text);
       out.push({ ...b, inArticle: true });
       return;

@@ -11,6 +11,7 @@ export interface Patterns {
   bylineLine: RegExp[];
   captionCreditLine: RegExp[];
   endMatter: RegExp[];
+  endBoilerplate: RegExp[];
   boilerplateStart: RegExp[];
   outletSuffix: Set<string>;
 }
@@ -43,6 +44,7 @@ export function patterns(): Patterns {
     bylineLine: compile(raw.bylineLine, 'bylineLine'),
     captionCreditLine: compile(raw.captionCreditLine, 'captionCreditLine'),
     endMatter: compile(raw.endMatter, 'endMatter'),
+    endBoilerplate: compile(raw.endBoilerplate, 'endBoilerplate'),
     boilerplateStart: compile(raw.boilerplateStart, 'boilerplateStart'),
     outletSuffix: new Set((raw.outletSuffix as string[]).map((s) => s.toLowerCase())),
   };

@@ -43,7 +43,7 @@ export function parseDateText(text: string): DateValue | null {
   m = COMPACT.exec(t);
   if (m && valid(+m[1]!, +m[2]!, +m[3]!)) return { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day', text: t };
   if (/\b(ago|hace|yesterday|today|ayer|hoy|tomorrow|mañana|last|next|pasad[oa]|próxim[oa])\b/i.test(t)) return null;
-  for (const parser of [chrono.strict, chrono.es.strict]) {
+  for (const parser of [chrono.strict, chrono.es.strict, chrono.pt.strict]) {
     const results = parser.parse(t, new Date(2000, 0, 1));
     const r = results[0];
     if (!r) continue;
@@ -80,15 +80,15 @@ export function parseDateText(text: string): DateValue | null {
  */
 export function dateLine(line: string): DateValue | null {
   // A place may open the line: "Ciudad de México, 18 de diciembre de 2020".
-  const t = line.trim().replace(/^\p{Lu}[\p{L}.'’-]*(\s+(de|del|la|\p{Lu}[\p{L}.'’-]*)){0,4},\s+(?=\p{L}*\s*\d|\d)/u, '');
+  const t = line.trim().replace(/(\d)(?=\p{Lu}\p{Ll})/gu, '$1 ').replace(/^\p{Lu}[\p{L}.'’-]*(\s+(de|del|la|\p{Lu}[\p{L}.'’-]*)){0,4},\s+(?=\p{L}*\s*\d|\d)/u, '');
   if (t.length > 90 || t.length < 4) return null;
   const d = parseDateText(t);
   if (!d) return null;
   // Whatever is left after removing the date, labels, weekdays and times must be trivial.
   const rest = t
     .replace(d.text, ' ')
-    .replace(/\b(published|posted|updated|last updated|first published|publicado|actualizado|on|el|at|a las|por|by)\b:?/giu, ' ')
-    .replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b/giu, ' ')
+    .replace(/\b(published|posted|updated|last updated|first published|publicado|actualizado|atualizado|on|el|at|a las|às|por|by)\b:?/giu, ' ')
+    .replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b|\b(segunda|terça|quarta|quinta|sexta)(-feira)?\b/giu, ' ')
     .replace(/\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*(et|est|edt|pst|pdt|cst|cdt|mst|gmt|utc|[a-z]{2,4}t))?\b/giu, ' ')
     .replace(/[\s,|·•—–\-/()]+/g, '');
   return rest.length <= 3 ? { ...d, text: line.trim() } : null;
