@@ -155,7 +155,7 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
 
   // 4. Body blocks judged alone: adverts, share bars, credits, "Read more: …", bylines, junk.
   const bylineSeen = new Set(header.bylines.map(norm));
-  const keptTexts = new Set<string>(header.title ? [norm(header.title)] : []);
+  const keptTexts: string[] = header.title ? [norm(header.title)] : [];
   const liveChars = live.reduce((s, i) => s + blocks[i]!.text.length, 0);
   let liveSeen = 0;
   for (const i of live) {
@@ -174,9 +174,10 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
     if (!kind && atEnd && endMatter(t)) kind = 'byline';
     if (!kind && atEnd && endBoilerplate(t)) kind = 'other';
     if (!kind && junkLine(t, opts.lang)) kind = 'other';
-    // A paragraph printed twice (standfirst repeated, pull quote) is counted once.
-    if (!kind && wordCount(t) >= 6 && keptTexts.has(key)) kind = 'other';
-    if (!kind) keptTexts.add(key);
+    // A standfirst printed again as the first paragraph, or a paragraph repeated right after
+    // itself, is counted once (lists that repeat items on purpose stay).
+    if (!kind && wordCount(t) >= 6 && (keptTexts.slice(0, 3).includes(key) || keptTexts[keptTexts.length - 1] === key)) kind = 'other';
+    if (!kind) keptTexts.push(key);
     if (kind) {
       remove(i, kind);
       if (kind === 'byline') bylineSeen.add(key);

@@ -43,9 +43,15 @@ function elementHint(el: Element): RemovedKind | null {
   return null;
 }
 
+// Elements a reader never sees in the flow of the text: hidden, screen-reader-only, and
+// hover cards/tooltips that sites inline into paragraphs.
+const HIDDEN_TOKEN = /^(hidden|sr-only|visually-hidden|screen-reader-text|screenreader-only|tooltip|popover|hovercard)$|^(tooltip|popover|hovercard)[-_]|rollover.*(block|card)$/i;
+
 function hidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
+  const cls = el.getAttribute('class');
+  if (cls && cls.split(/\s+/).some((t) => HIDDEN_TOKEN.test(t))) return true;
   const style = el.getAttribute('style');
   return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
