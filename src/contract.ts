@@ -38,6 +38,8 @@ export interface ArticleInfo {
   removed: RemovedSpan[];
   spin: SpinInfo;
   duplicateOf?: string | null;
+  /** Image captions kept in `text` (added field): raw offsets, like every span. */
+  captions?: Array<{ start: number; end: number }>;
   warnings: string[];
 }
 

@@ -7,6 +7,8 @@ export interface Assembled {
   /** The cleaned text and the raw offset of each of its characters. */
   clean: TextMap;
   removed: RemovedSpan[];
+  /** Image captions kept in the text, as [start, end) ranges of the cleaned text. */
+  captions: Array<[number, number]>;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface Assembled {
 export function assemble(raw: string, blocks: Block[], decisions: Decision[]): Assembled {
   const out = new MappedText();
   const removed: RemovedSpan[] = [];
+  const captions: Array<[number, number]> = [];
   let run: { kind: RemovedKind; start: number; end: number; texts: string[] } | null = null;
   const closeRun = () => {
     if (run) removed.push({ kind: run.kind, start: run.start, end: run.end, text: run.texts.join('\n') });
@@ -36,12 +39,14 @@ export function assemble(raw: string, blocks: Block[], decisions: Decision[]): A
       const sep = b.paraBreak ? '\n\n' : b.continues ? ' ' : '\n';
       out.insert(sep, rawStart(b));
     }
+    const at = out.length;
     appendBlock(out, b.text, b.offsets, removed);
+    if (d.role === 'caption') captions.push([at, out.length]);
     kept++;
   }
   closeRun();
   out.trimEnd();
   removed.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const r of removed) r.text ??= raw.slice(r.start, r.end);
-  return { clean: out.finish(raw.length), removed };
+  return { clean: out.finish(raw.length), removed, captions };
 }

@@ -21,7 +21,7 @@ export interface Block {
   continues?: boolean;
 }
 
-export type Role = 'title' | 'standfirst' | 'body' | 'date' | 'author' | 'outlet' | 'removed';
+export type Role = 'title' | 'standfirst' | 'body' | 'caption' | 'date' | 'author' | 'outlet' | 'removed';
 
 export interface Decision {
   kind: RemovedKind | null;

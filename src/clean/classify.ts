@@ -136,3 +136,8 @@ export function visible(text: string): string {
     .replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2')
     .trim();
 }
+
+/** A photo caption by its wording ("… (Image: Getty)", "… Credit: EPA"). */
+export function captionLike(text: string): boolean {
+  return wordCount(text) <= 45 && anyMatch(patterns().captionLike, text.trim());
+}

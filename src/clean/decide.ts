@@ -1,7 +1,7 @@
 import type { RemovedKind } from '../contract.js';
 import { dateLine, parseDateText, type DateValue } from '../meta/dates.js';
 import {
-  bodyLike, boilerplateStart, commentsClosed, commentsStart, endBoilerplate, endMatter, headlineLike, junkLine,
+  bodyLike, boilerplateStart, captionLike, commentsClosed, commentsStart, endBoilerplate, endMatter, headlineLike, junkLine,
   nameLine, outletLike, patternKind, siteNameLine, teaserStart, visible,
 } from './classify.js';
 import { wordCount, type Block, type Decision } from './blocks.js';
@@ -177,7 +177,11 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
     // A standfirst printed again as the first paragraph, or a paragraph repeated right after
     // itself, is counted once (lists that repeat items on purpose stay).
     if (!kind && wordCount(t) >= 6 && (keptTexts.slice(0, 3).includes(key) || keptTexts[keptTexts.length - 1] === key)) kind = 'other';
-    if (!kind) keptTexts.push(key);
+    if (!kind) {
+      keptTexts.push(key);
+      // Captions stay in the main text, marked as such.
+      if (b.caption || b.hint === 'caption' || captionLike(t)) decisions[i]!.role = 'caption';
+    }
     if (kind) {
       remove(i, kind);
       if (kind === 'byline') bylineSeen.add(key);

@@ -12,6 +12,8 @@ import { textBlocks } from './text-blocks.js';
 export interface Cleaned {
   clean: TextMap;
   removed: RemovedSpan[];
+  /** Image captions kept in the text: [start, end) ranges of the cleaned text. */
+  captions: Array<[number, number]>;
   header: HeaderInfo;
   html: HtmlMeta | null;
   /** Language guessed from the page text before cleaning (used by the junk-line test). */
@@ -26,8 +28,8 @@ export function cleanText(raw: string): Cleaned {
   const mid = Math.floor(blocks.length / 3);
   const lang = detectLanguage(blocks.slice(mid).concat(blocks.slice(0, mid)).map((b) => b.text).join('\n'));
   const { decisions, header } = decide(blocks, { format: 'text', lang });
-  const { clean, removed } = assemble(raw, blocks, decisions);
-  return { clean, removed, header, html: null, lang, warnings: [] };
+  const { clean, removed, captions } = assemble(raw, blocks, decisions);
+  return { clean, removed, captions, header, html: null, lang, warnings: [] };
 }
 
 /** HTML page → main content (Readability) → the same block filters as text. */
@@ -48,6 +50,6 @@ export function cleanHtml(raw: string, url?: string): Cleaned {
   dom.window.close();
   const lang = detectLanguage(blocks.filter((b) => b.inArticle).map((b) => b.text).join('\n'), meta.lang);
   const { decisions, header } = decide(blocks, { format: 'html', lang, title: meta.title });
-  const { clean, removed } = assemble(raw, blocks, decisions);
-  return { clean, removed, header, html: meta, lang, warnings };
+  const { clean, removed, captions } = assemble(raw, blocks, decisions);
+  return { clean, removed, captions, header, html: meta, lang, warnings };
 }

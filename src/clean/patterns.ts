@@ -13,6 +13,7 @@ export interface Patterns {
   endMatter: RegExp[];
   endBoilerplate: RegExp[];
   boilerplateStart: RegExp[];
+  captionLike: RegExp[];
   outletSuffix: Set<string>;
 }
 
@@ -46,6 +47,7 @@ export function patterns(): Patterns {
     endMatter: compile(raw.endMatter, 'endMatter'),
     endBoilerplate: compile(raw.endBoilerplate, 'endBoilerplate'),
     boilerplateStart: compile(raw.boilerplateStart, 'boilerplateStart'),
+    captionLike: compile(raw.captionLike, 'captionLike'),
     outletSuffix: new Set((raw.outletSuffix as string[]).map((s) => s.toLowerCase())),
   };
   return cached;

@@ -16,6 +16,8 @@ export interface Extracted {
   clean: TextMap;
   /** Analysis text (spin-restored when spun) → raw offsets; what later stages read. */
   analysis: TextMap;
+  /** Kept image captions as [start, end) ranges of the cleaned text. */
+  captions: Array<[number, number]>;
 }
 
 const UNKNOWN: Published = { date: null, precision: 'unknown', text: null };
@@ -75,11 +77,12 @@ export function extractArticle(item: RawArticle): Extracted {
       removed: c.removed,
       spin: spun.info,
       duplicateOf: null,
+      captions: c.captions.map(([a, b]) => c.clean.toRaw(a, b)),
       warnings,
     },
     entities: [],
     events: [],
     claims: [],
   };
-  return { record, clean: c.clean, analysis: c.clean.compose(spun.analysis) };
+  return { record, clean: c.clean, analysis: c.clean.compose(spun.analysis), captions: c.captions };
 }
