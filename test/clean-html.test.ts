@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CORPUS, extractFile, extractHtml } from './helpers.js';
+import { assertLettersMapToRaw, CORPUS, extractFile, extractHtml } from './helpers.js';
 
 const PAGE = `<!doctype html>
 <html lang="en"><head>
@@ -45,9 +45,12 @@ test('HTML: article body kept, navigation, newsletter, related box, comments and
   for (const k of ['navigation', 'advert', 'teaser', 'comments', 'byline']) assert.ok(kinds.has(k as never), `removed kinds include ${k}`);
 });
 
-test('HTML: a caption describing the story stays in the main text', () => {
+test('HTML: a caption describing the story stays in the main text, marked as a caption', () => {
   const { record } = extractHtml(PAGE);
   assert.ok(record.article.text.includes('Marines outside the apartment building in Mazatlán'));
+  const caps = record.article.captions ?? [];
+  assert.equal(caps.length, 1);
+  assert.ok(PAGE.slice(caps[0]!.start, caps[0]!.end).startsWith('Marines outside the apartment'));
 });
 
 test('HTML: metadata from meta tags (title, outlet, author, published at day precision, language)', () => {
@@ -63,14 +66,7 @@ test('HTML: metadata from meta tags (title, outlet, author, published at day pre
 test('HTML: offsets of the cleaned text point at the same characters in the raw page', () => {
   const { record, clean } = extractHtml(PAGE);
   const text = record.article.text;
-  let same = 0;
-  let letters = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!/\p{L}/u.test(text[i]!)) continue;
-    letters++;
-    if (PAGE[clean.offsets[i]!] === text[i]) same++;
-  }
-  assert.equal(same, letters);
+  assertLettersMapToRaw(PAGE, text, clean.offsets);
   // The "&amp;" maps onto the entity in the raw page.
   const amp = text.indexOf('&');
   assert.equal(PAGE.slice(clean.offsets[amp]!, clean.offsets[amp]! + 5), '&amp;');

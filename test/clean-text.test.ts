@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractText } from './helpers.js';
+import { assertLettersMapToRaw, extractText } from './helpers.js';
 
 // A blog-style scrape written for these tests: tagline, dateline, headline, handle byline,
 // body with a caption, a junk line, link debris and glued words, then a comment thread.
@@ -85,15 +85,7 @@ test('a caption describing the story stays; a garbled stray line goes as "other"
 
 test('every character of the cleaned text maps back to the same character of the raw text', () => {
   const { record, clean } = extractText(BLOG);
-  let same = 0;
-  let letters = 0;
-  for (let i = 0; i < record.article.text.length; i++) {
-    const c = record.article.text[i]!;
-    if (!/\p{L}/u.test(c)) continue;
-    letters++;
-    if (BLOG[clean.offsets[i]!] === c) same++;
-  }
-  assert.equal(same, letters);
+  assertLettersMapToRaw(BLOG, record.article.text, clean.offsets);
 });
 
 // A radio-style page: outlet line, headline, standfirst, body, then unrelated teasers.

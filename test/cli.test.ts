@@ -77,6 +77,7 @@ test('bad input: each item gets a one-line error naming it, the rest is processe
   writeFileSync(path.join(dir, 'g-hostile.html'),
     `<html><body><script>while(true){}</script><iframe src="javascript:alert(1)"></iframe><img src=x onerror="alert(1)">${'<div onclick="alert(2)">'.repeat(depth)}<p>${GOOD}</p>${'</div>'.repeat(depth)}</body></html>`);
   symlinkSync(path.join(dir, 'missing-target.txt'), path.join(dir, 'h-dangling.txt'));
+  spawnSync('mkfifo', [path.join(dir, 'j-fifo.txt')]);
   mkdirSync(path.join(dir, 'i-locked'));
   writeFileSync(path.join(dir, 'i-locked', 'inside.txt'), GOOD);
   chmodSync(path.join(dir, 'i-locked'), 0o000);
@@ -92,6 +93,7 @@ test('bad input: each item gets a one-line error naming it, the rest is processe
   assert.match(byItem('f-corpus.jsonl:2') ?? '', /not valid JSON/);
   assert.match(byItem('f-corpus.jsonl:3') ?? '', /needs a "text" or an "html" field/);
   assert.match(byItem('h-dangling.txt') ?? '', /no such file/);
+  assert.match(byItem('j-fifo.txt') ?? '', /not a regular file/);
   for (const e of errors) assert.ok(!e.includes('\n') && e.length < 300, e);
   // The good items all came through: the text file, the JSONL line and the hostile page.
   const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { article: { source: string; text: string } });

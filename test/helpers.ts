@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from '../src/ingest/decode.js';
@@ -24,4 +25,16 @@ export function extractFile(file: string): Extracted & { raw: string } {
   const html = /\.html?$/i.test(file);
   const { text: raw, warnings } = decodeBytes(readFileSync(file), { html });
   return { ...extractArticle({ source: file, label: file, raw, format: html ? 'html' : 'text', meta: {}, warnings }), raw };
+}
+
+/** Every letter of a derived text must sit at its mapped offset in the raw text. */
+export function assertLettersMapToRaw(raw: string, text: string, offsets: Int32Array): void {
+  let same = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!/\p{L}/u.test(text[i]!)) continue;
+    letters++;
+    if (raw[offsets[i]!] === text[i]) same++;
+  }
+  assert.equal(same, letters);
 }

@@ -159,6 +159,11 @@ export async function* readInputs(inputs: string[], opts: ReadOptions): AsyncGen
       let buf: Buffer;
       try {
         const st = await fs.stat(entry);
+        // FIFOs, sockets and devices would block or never end: only regular files are read.
+        if (!st.isFile()) {
+          yield { label: entry, message: 'not a regular file' };
+          continue;
+        }
         if (!isJsonl && st.size > opts.maxBytes) {
           yield { label: entry, message: `${st.size} bytes is larger than the size limit (${opts.maxBytes} bytes; see --max-bytes)` };
           continue;
