@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { scoreArticle, type ArticleGold } from '../src/eval/article-gold.js';
-import { CORPUS, extractFile, HAS_SHARED, SAMPLE_GOLD, SHARED, SKIP_SHARED } from './helpers.js';
+import { readdirSync as ls } from 'node:fs';
+import { assertLettersMapToRaw, CORPUS, extractFile, HAS_SHARED, SAMPLE_GOLD, SHARED, SKIP_SHARED } from './helpers.js';
 
 function checkAgainstGold(goldDir: string, articlesDir: string, minF1: number) {
   const files = readdirSync(goldDir).filter((f) => f.endsWith('.gold.json')).sort();
@@ -33,4 +34,12 @@ test('shared seeds: main-text F1 ≥ 0.97 on each, every gold removed block remo
   checkAgainstGold(path.join(SHARED, 'spec', 'gold'), path.join(SHARED, 'seeds'), 0.97);
   const seed003 = extractFile(path.join(SHARED, 'seeds', '003_9d5bcfc124a8db6b.txt')).record.article;
   assert.deepEqual([seed003.published.date, seed003.published.precision], ['2022-05-26', 'day']);
+});
+
+test('sample corpus: offsets of the cleaned text and of removed spans point into the raw files', () => {
+  for (const f of ls(CORPUS)) {
+    const x = extractFile(path.join(CORPUS, f));
+    assertLettersMapToRaw(x.raw, x.record.article.text, x.clean.offsets);
+    for (const r of x.record.article.removed) assert.ok(r.start >= 0 && r.start < r.end && r.end <= x.raw.length, f);
+  }
 });
