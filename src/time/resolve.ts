@@ -64,6 +64,7 @@ export class TimeDoc {
 
   private resolveAll(cands: Cand[]): void {
     let narrative: Point | null = null;
+    let narrativeSentence = -1;
     let si = 0;
     let warnedRef = false;
     for (const c of cands) {
@@ -84,8 +85,10 @@ export class TimeDoc {
         basis: r.basis, kind: c.kind, embedded, sentence: s,
       };
       this.timexes.push(t);
-      if (!embedded && r.value.precision !== 'unknown' && setsNarrative(c)) {
+      const keepSentenceMain = narrative && narrativeSentence === s && narrative.basis === 'explicit' && r.basis !== 'explicit';
+      if (!embedded && r.value.precision !== 'unknown' && setsNarrative(c) && !keepSentenceMain) {
         const p = bounds(r.value.start!);
+        narrativeSentence = s;
         if (p) {
           narrative = {
             y: p.first.y,
@@ -194,7 +197,14 @@ export class TimeDoc {
         return { value: { start: fmtDay(first), end: fmtDay(addDays(first, span)), precision: 'range' }, basis: 'anchored' };
       }
       case 'past': {
-        if (!ref || c.n === undefined) return none;
+        if (c.n === undefined) return none;
+        if (!ref) {
+          // Without a publication date, "over the past 25 years" in a passage the narrative
+          // dates (a quoted editorial of March 2017) counts back from that narrative time.
+          if (!narrative || (c.unit !== 'year' && c.unit !== 'decade')) return none;
+          const n = c.unit === 'decade' ? c.n * 10 : c.n;
+          return { value: { start: year(narrative.y - n), end: year(narrative.y), precision: 'range' }, basis: 'anchored' };
+        }
         const unit = c.unit!;
         if (unit === 'year' || unit === 'decade') {
           const n = unit === 'decade' ? c.n * 10 : c.n;
@@ -293,6 +303,30 @@ export class TimeDoc {
     return toPoint(this.dateAt(mentions[mentions.length - 1]!, { anchored: false, publication: false }));
   }
 
+  /**
+   * A sentence with no date of its own that names an event dated elsewhere in the text
+   * ("In a letter to the DEA chief, …" and later "a letter dated May 23"): the date bound
+   * tightly to a mention of the same event.
+   */
+  private boundEventDate(sent: Sentence): EventDate | null {
+    const slice = this.text.slice(sent.start, sent.end);
+    for (const [, re] of this.nounRes) {
+      re.lastIndex = 0;
+      if (!re.test(slice)) continue;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(this.text)) !== null) {
+        const at = m.index;
+        const endAt = at + m[0].length;
+        if (at >= sent.start && at < sent.end) continue;
+        const t = this.timexes.find((x) => x.start >= endAt && x.start - endAt <= 20 &&
+          /^\s*(dated|of|del|de|on|el)?\s*$/i.test(this.text.slice(endAt, x.start)) && x.value.precision !== 'unknown');
+        if (t) return { ...t.value, text: t.text, basis: 'anchored' };
+      }
+    }
+    return null;
+  }
+
   /** "the 2009 coup": a year used as a modifier dates its own noun, not a nearby event. */
   private modifiesOther(t: Timex, eventRe: RegExp): boolean {
     if (t.kind !== 'year') return false;
@@ -328,6 +362,8 @@ export class TimeDoc {
       const explicit = main.filter((t) => t.basis === 'explicit' && t.value.precision !== 'unknown');
       return pick((explicit.length ? explicit : main).sort((a, b) => dist(a) - dist(b))[0]!);
     }
+    const bound = this.boundEventDate(sent);
+    if (bound) return coarse(bound, coarsen);
     if (inSentence.length) return pick(inSentence.sort((a, b) => dist(a) - dist(b))[0]!);
     const n = this.narrativeAt[s];
     if (n) return coarse({ ...n.value, text: n.text, basis: n.basis }, coarsen);

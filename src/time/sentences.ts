@@ -25,11 +25,11 @@ export function splitSentences(text: string): Sentence[] {
   return out.filter((s) => /\S/.test(text.slice(s.start, s.end)));
 }
 
-/** The clause around `pos` inside its sentence: bounded by , ; : ( ) — and quotes. */
+/** The clause around `pos` inside its sentence: bounded by , ; : ( ) and dashes. */
 export function clauseAround(text: string, s: Sentence, pos: number): { start: number; end: number } {
   let a = pos;
-  while (a > s.start && !/[,;:()—–"“”]/.test(text[a - 1]!)) a--;
+  while (a > s.start && !/[,;:()—–]/.test(text[a - 1]!)) a--;
   let b = pos;
-  while (b < s.end && !/[,;:()—–"“”]/.test(text[b]!)) b++;
+  while (b < s.end && !/[,;:()—–]/.test(text[b]!)) b++;
   return { start: a, end: b };
 }
