@@ -93,11 +93,20 @@ function build(lang: 'en' | 'es'): Rules {
         re: re(`${B}(?:${WD},?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MON})${E}(?:,?\\s+${YEAR}${E})?`),
         build: (m) => ({ start: 0, end: 0, kind: 'date', d: ordinalDay(m[1]!), m: monthOf(m[2]!), y: Y(m[3]) }),
       },
+      // from 5 to 8 January 2023 · between 5 and 8 January
+      {
+        re: re(`${B}(?:from|between)\\s+${DAY}\\s+(?:to|and|until|through)\\s+${DAY}\\s+(${MON})${E}(?:,?\\s+${YEAR}${E})?`),
+        build: (m) => {
+          const mo = monthOf(m[3]!);
+          const y = Y(m[4]);
+          return { start: 0, end: 0, kind: 'range', from: { start: 0, end: 0, kind: 'date', d: ordinalDay(m[1]!), m: mo, y }, to: { start: 0, end: 0, kind: 'date', d: ordinalDay(m[2]!), m: mo, y } };
+        },
+      },
       // February 2017 · March of 2017
       { re: re(`${B}(${MON})(?:\\s+of)?,?\\s+${YEAR}${E}`), build: (m) => ({ start: 0, end: 0, kind: 'month', m: monthOf(m[1]!), y: +m[2]! }) },
       // in April · last October · next March (bare months need a cue: "may" is also a verb)
       {
-        re: re(`${B}(in|since|until|by|during|last|next|this|early|mid-?|late|before|after|of)\\s+(${MON})${E}(?![\\s,]*\\d)`),
+        re: re(`${B}(in|since|until|by|during|last|next|this|early|mid-?|late|before|after|of|from|between)\\s+(${MON})${E}(?![.\\s,]*\\d)`),
         build: (m) => {
           if (!/^\p{Lu}/u.test(m[2]!)) return null;
           const cue = m[1]!.toLowerCase().replace(/-$/, '');
@@ -138,22 +147,35 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // octubre de 2020
       { re: re(`${B}(${MON})\\s+(?:de|del)\\s+${YEAR}${E}`), build: (m) => ({ start: 0, end: 0, kind: 'month', m: monthOf(m[1]!), y: +m[2]! }) },
-      // en abril · el pasado octubre · en octubre pasado
+      // del 5 al 8 de enero de 2023 · entre el 5 y el 8 de enero
       {
-        re: re(`${B}(en|desde|hasta|durante|el pasado|el próximo|el proximo|de|este)\\s+(?:mes\\s+de\\s+)?(${MON})(?:\\s+(pasado|próximo|proximo))?${E}(?!\\s+(?:de|del)\\s+\\d)`),
+        re: re(`${B}(?:del|entre\\s+el)\\s+${DAY}\\s+(?:al|y\\s+el)\\s+${DAY}\\s+de\\s+(${MON})${E}(?:\\s+(?:de|del)\\s+${YEAR}${E})?`),
         build: (m) => {
-          const cue = `${m[1]} ${m[3] ?? ''}`.toLowerCase();
+          const mo = monthOf(m[3]!);
+          const y = Y(m[4]);
+          return { start: 0, end: 0, kind: 'range', from: { start: 0, end: 0, kind: 'date', d: ordinalDay(m[1]!), m: mo, y }, to: { start: 0, end: 0, kind: 'date', d: ordinalDay(m[2]!), m: mo, y } };
+        },
+      },
+      // en abril · el pasado octubre · en octubre pasado · a finales de octubre · entre enero y …
+      {
+        re: re(`${B}(a\\s+principios\\s+de|a\\s+mediados\\s+de|a\\s+finales\\s+de|a\\s+fines\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de|en|desde|hasta|durante|el pasado|el próximo|el proximo|de|este|entre)\\s+(?:mes\\s+de\\s+)?(${MON})(?:\\s+(pasado|próximo|proximo))?${E}(?!\\s+(?:de|del)\\s+\\d)`),
+        build: (m) => {
+          const cue = `${m[1]} ${m[3] ?? ''}`.toLowerCase().replace(/\\s+/g, ' ');
+          const mo = monthOf(m[2]!);
+          if (m[2]!.length <= 3 && !/\\.$/.test(m[2]!)) return null;
+          const part = /principios/.test(cue) ? 'early' : /mediados/.test(cue) ? 'mid' : /finales|fines/.test(cue) ? 'late' : null;
+          if (part) return { start: 0, end: 0, kind: 'part', part, m: mo, months: [mo!, mo!] };
+          if (/^desde/.test(cue)) return { start: 0, end: 0, kind: 'since', from: { start: 0, end: 0, kind: 'month', m: mo } };
           const last = /pasado/.test(cue);
           const next = /próximo|proximo/.test(cue);
-          if (m[2]!.length <= 3 && !/\.$/.test(m[2]!)) return null;
-          return { start: 0, end: 0, kind: 'month', m: monthOf(m[2]!), rel: last ? 'last' : next ? 'next' : undefined, strictPast: last };
+          return { start: 0, end: 0, kind: 'month', m: mo, rel: last ? 'last' : next ? 'next' : undefined, strictPast: last };
         },
       },
       // el lunes · el pasado martes · el martes pasado · el próximo lunes
       {
-        re: re(`${B}(?:el\\s+)?(pasado|próximo|proximo)?\\s*(${WD})(?:\\s+(pasado|próximo|proximo))?${E}`),
+        re: re(`${B}(?:(?:el|este)\\s+)?(pasado|próximo|proximo)?\\s*(${WD})(?:\\s+(pasado|próximo|proximo))?${E}`),
         build: (m) => {
-          if (!/^el\s/i.test(m[0]) && !m[1]) return null;
+          if (!/^(el|este)\s/i.test(m[0]) && !m[1]) return null;
           const cue = `${m[1] ?? ''} ${m[3] ?? ''}`.toLowerCase();
           const last = /pasado/.test(cue);
           const next = /próximo|proximo/.test(cue);
@@ -174,7 +196,7 @@ function build(lang: 'en' | 'es'): Rules {
   }
   // Bare years, guarded against counts ("2000 troops"), money and codes.
   atomic.push({
-    re: re(`(?<![\\p{L}\\p{N}$€£#.,/-])${YEAR}(?![\\p{N}.,]\\d)(?!\\s*(?:%|percent|por ciento))(?![\\p{L}\\p{N}])`),
+    re: re(`(?<![\\p{L}\\p{N}$€£#.,/])${YEAR}(?![\\p{N}.,]\\d)(?!\\s*(?:%|percent|por ciento))(?![\\p{L}\\p{N}])`),
     build: (m) => ({ start: 0, end: 0, kind: 'year', y: +m[1]! }),
   });
 
@@ -212,6 +234,11 @@ function build(lang: 'en' | 'es'): Rules {
           const u = m[2]!.toLowerCase();
           return { start: 0, end: 0, kind: 'later', n: /following|next/i.test(m[1]!) ? 1 : -1, unit: (u === 'morning' || u === 'night' || u === 'evening' ? 'day' : u) as Unit };
         },
+      },
+      // the day before · the day after (no event named: relative to the narrative)
+      {
+        re: re(`${B}the\\s+(day|week|month|year)\\s+(before|after)${E}(?!\\s+(?:the|his|her|their|its|a|an)\\b)`),
+        build: (m) => ({ start: 0, end: 0, kind: 'later', n: /after/i.test(m[2]!) ? 1 : -1, unit: m[1]!.toLowerCase() as Unit }),
       },
       // two days after the introductory call · a year and a half after the conspiracy · the day after his arrest
       {
@@ -312,7 +339,7 @@ function scan(text: string, list: Rules['atomic'], out: Cand[]): void {
   }
 }
 
-const PLURAL_COUNT = /^\s+(?:[a-z]+s|people|personas|soldados|agentes|elementos|kilos?|kilogramos|toneladas|dólares|pesos|millones)\b/;
+const PLURAL_COUNT = /^\s+(?!(?:was|has|this|thus|plus|its|unless|across|whereas|tras|más|mas|pues|antes|después|entonces|mientras|les|los|las|sus|dos|tres|seis)\b)(?:[a-z]{2,}s|people|personas|soldados|agentes|elementos|kilos?|kilogramos|toneladas|dólares|pesos|millones)\b/;
 
 /** Candidates, longest first where they overlap, then combined into ranges, parts, "since". */
 export function recognize(text: string, lang: 'en' | 'es'): Cand[] {
@@ -356,7 +383,8 @@ function combine(text: string, cands: Cand[], r: Rules, lang: 'en' | 'es'): Cand
     // X–Y, between X and Y, from X to Y, entre X y Y, de X a Y
     if (absolute(c) && next && absolute(next) && joinRe.test(text.slice(c.end, next.start))) {
       const between = text.slice(c.end, next.start).trim();
-      const opener = startRe.exec(before);
+      const ownStart = new RegExp(`^(?:${alt(lex.rangeStart)})\\s`, 'iu').test(text.slice(c.start, c.end));
+      const opener = startRe.exec(before) ?? (ownStart ? ({ index: before.length } as RegExpExecArray) : null);
       const dash = /^[-–—]$/.test(between);
       if (opener || dash || /^(to|until|through|hasta|al)$/i.test(between)) {
         // "2006-12" style (month) is an ISO month, not a range.

@@ -74,7 +74,8 @@ export class TimeDoc {
       const clause = clauseAround(this.text, sent, c.start);
       const leadStart = Math.max(sent.start, c.start - 80);
       const embedded = this.isEmbedded(leadStart, this.text.slice(leadStart, c.start), clause.start);
-      const future = c.rel === 'next' || this.futureRe.test(this.text.slice(sent.start, c.start));
+      const lead = this.text.slice(sent.start, c.start);
+      const future = c.rel === 'next' || this.futureRe.test(lead) || (this.opts.lang === 'es' && SPANISH_FUTURE.test(lead));
       const r = this.resolveOne(c, narrative, future);
       if (r.basis === 'none' && needsRef(c) && !this.ref && !warnedRef) {
         this.warnings.push('no publication date: relative time expressions ("last year", "on Tuesday") are left unresolved');
@@ -137,7 +138,7 @@ export class TimeDoc {
         if (!ref || this.refPrecision !== 'day' || c.wd === undefined) return none;
         const back = (weekday(ref) - c.wd + 7) % 7;
         let day: Ymd;
-        if (future) day = addDays(ref, ((c.wd - weekday(ref) + 7) % 7) || 7);
+        if (future) day = addDays(ref, ((c.wd - weekday(ref) + 7) % 7) || (c.rel === 'next' ? 7 : 0));
         else day = addDays(ref, -(c.strictPast && back === 0 ? 7 : back));
         return { value: pointValue(day), basis: 'relative' };
       }
@@ -373,6 +374,9 @@ export class TimeDoc {
     return { start: null, end: null, precision: 'unknown', text: null, basis: 'none' };
   }
 }
+
+// Spanish future tense is in the verb ending: "se celebrará", "viajarán".
+const SPANISH_FUTURE = /\p{L}{2,}r(?:á|án|emos)(?!\p{L})/u;
 
 function needsRef(c: Cand): boolean {
   return ['weekday', 'relunit', 'deictic', 'ago', 'past'].includes(c.kind) || ((c.kind === 'date' || c.kind === 'month') && c.y === undefined);
