@@ -38,12 +38,23 @@ export interface ArticleInfo {
   removed: RemovedSpan[];
   spin: SpinInfo;
   duplicateOf?: string | null;
+  /** Temporal expressions of the text (added field), raw offsets, resolved by the time stage. */
+  times?: TimeMention[];
   /** Image captions kept in `text` (added field): raw offsets, like every span. */
   captions?: Array<{ start: number; end: number }>;
   warnings: string[];
 }
 
 export interface Span { text: string; start: number; end: number }
+
+export interface TimeMention {
+  text: string;
+  start: number;
+  end: number;
+  value: { start: string | null; end: string | null; precision: 'day' | 'month' | 'year' | 'range' | 'decade' | 'unknown' };
+  basis: 'explicit' | 'relative' | 'anchored' | 'publication' | 'none';
+  kind: string;
+}
 
 export interface ArticleRecord {
   schema: typeof SCHEMA_ID;

@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { extractArticle } from '../pipeline/extract.js';
+import { TimeDoc } from '../time/index.js';
 import type { EventDate } from '../time/types.js';
 
 /** A gold date string: "YYYY", "YYYY-MM", "YYYY-MM-DD" or "start/end". */
@@ -27,4 +31,29 @@ export function rawToDerived(offsets: Int32Array, raw: number): number {
     if (offsets[mid]! < raw) lo = mid + 1; else hi = mid;
   }
   return lo;
+}
+
+export interface AnchorResult { file: string; id: string; gold: string; got: EventDate; ok: boolean; anchor: string }
+
+/**
+ * Date every gold event that carries a date at its anchor (until events are extracted, the
+ * anchor stands in for the trigger) and compare with the gold date and precision.
+ */
+export function evalTimeAtAnchors(goldDir: string, seedDir: string): AnchorResult[] {
+  const out: AnchorResult[] = [];
+  for (const f of readdirSync(goldDir).filter((f) => f.endsWith('.gold.json')).sort()) {
+    const gold = JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as { file: string; events: Array<{ id: string; anchor: string; date: string | null }> };
+    const raw = readFileSync(path.join(seedDir, gold.file), 'utf8');
+    const x = extractArticle({ source: gold.file, label: gold.file, raw, format: 'text', meta: {}, warnings: [] });
+    const a = x.record.article;
+    const doc = new TimeDoc(x.analysis.text, { published: a.published.date, lang: a.language === 'es' ? 'es' : 'en' });
+    for (const e of gold.events) {
+      if (!e.date) continue;
+      const at = raw.indexOf(e.anchor);
+      if (at < 0) continue;
+      const got = doc.dateAt(rawToDerived(x.analysis.offsets, at));
+      out.push({ file: gold.file, id: e.id, gold: e.date, got, ok: sameDate(got, e.date), anchor: e.anchor });
+    }
+  }
+  return out;
 }

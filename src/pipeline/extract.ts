@@ -7,6 +7,7 @@ import { detectLanguage } from '../meta/language.js';
 import { knownOutlet, outletForUrl } from '../meta/outlets.js';
 import { parseByline, parseDateline } from '../meta/text-meta.js';
 import { spin } from '../spin/spin.js';
+import { TimeDoc } from '../time/index.js';
 import type { TextMap } from '../util/offsets.js';
 
 /** Everything extraction knows about one article; `record` is what the contract prints. */
@@ -18,6 +19,8 @@ export interface Extracted {
   analysis: TextMap;
   /** Kept image captions as [start, end) ranges of the cleaned text. */
   captions: Array<[number, number]>;
+  /** Time analysis of the analysis text (expressions, event dating). */
+  time: TimeDoc;
 }
 
 const UNKNOWN: Published = { date: null, precision: 'unknown', text: null };
@@ -63,6 +66,15 @@ export function extractArticle(item: RawArticle): Extracted {
   const spun = spin(text);
   const language = detectLanguage(text, c.lang);
 
+  const pub = published(c, item.meta.published, text, warnings);
+  const analysis = c.clean.compose(spun.analysis);
+  const time = new TimeDoc(analysis.text, { published: pub.date, lang: language === 'es' ? 'es' : 'en' });
+  warnings.push(...time.warnings);
+  const times = time.timexes.map((t) => {
+    const r = analysis.toRaw(t.start, t.end);
+    return { text: item.raw.slice(r.start, r.end), start: r.start, end: r.end, value: t.value, basis: t.basis, kind: t.kind };
+  });
+
   const record: ArticleRecord = {
     schema: SCHEMA_ID,
     article: {
@@ -71,18 +83,19 @@ export function extractArticle(item: RawArticle): Extracted {
       title,
       outlet,
       authors,
-      published: published(c, item.meta.published, text, warnings),
+      published: pub,
       language,
       text,
       removed: c.removed,
       spin: spun.info,
       duplicateOf: null,
       captions: c.captions.map(([a, b]) => c.clean.toRaw(a, b)),
+      times,
       warnings,
     },
     entities: [],
     events: [],
     claims: [],
   };
-  return { record, clean: c.clean, analysis: c.clean.compose(spun.analysis), captions: c.captions };
+  return { record, clean: c.clean, analysis, captions: c.captions, time };
 }

@@ -262,8 +262,8 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // over the past 25 years · in the last decade
       {
-        re: re(`${B}(?:over|in|during|for)\\s+the\\s+(?:past|last|previous)\\s+${NUM}\\s+${UNIT}${E}`),
-        build: (m) => ({ start: 0, end: 0, kind: 'past', n: numberOf(m[1]!), unit: unitOf(m[2]!) }),
+        re: re(`${B}(?:over|in|during|for)\\s+the\\s+(?:past|last|previous)\\s+(?:${NUM}\\s+)?${UNIT}${E}`),
+        build: (m) => ({ start: 0, end: 0, kind: 'past', n: m[1] ? numberOf(m[1]) : 1, unit: unitOf(m[2]!) }),
       },
       // durations are not dates: for 25 years, a 20-year sentence, 24 days on the job
       { re: re(`${B}for\\s+(?:nearly\\s+|almost\\s+|about\\s+|more\\s+than\\s+|over\\s+)?${NUM}\\s+(?:more\\s+)?${UNIT}${E}`), build: () => ({ start: 0, end: 0, kind: 'duration' }) },

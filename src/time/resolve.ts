@@ -207,11 +207,13 @@ export class TimeDoc {
           return { value: { start: year(narrative.y - n), end: year(narrative.y), precision: 'range' }, basis: 'anchored' };
         }
         const unit = c.unit!;
-        if (unit === 'year' || unit === 'decade') {
+        if ((unit === 'year' || unit === 'decade') && this.refPrecision !== 'day') {
           const n = unit === 'decade' ? c.n * 10 : c.n;
           return { value: { start: year(ref.y - n), end: year(ref.y), precision: 'range' }, basis: 'relative' };
         }
-        const back = shift({ y: ref.y, m: ref.m, d: ref.d }, -c.n, unit, 'day');
+        const back = unit === 'year' || unit === 'decade'
+          ? pointValue({ y: ref.y - (unit === 'decade' ? 10 : 1) * c.n, m: ref.m, d: Math.min(ref.d, lastDay(ref.y - (unit === 'decade' ? 10 : 1) * c.n, ref.m)) })
+          : shift({ y: ref.y, m: ref.m, d: ref.d }, -c.n, unit, 'day');
         return { value: { start: back.start, end: fmtDay(ref), precision: 'range' }, basis: 'relative' };
       }
       default:
