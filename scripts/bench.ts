@@ -9,6 +9,10 @@ import type { RawArticle } from '../src/ingest/types.js';
 import { extractArticle } from '../src/pipeline/extract.js';
 import { ExtractPool } from '../src/pipeline/pool.js';
 import { PACKAGE_ROOT } from '../src/util/data.js';
+import { TimeDoc } from '../src/time/index.js';
+import { splitSentences } from '../src/time/sentences.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 
 const args = process.argv.slice(2);
 const nArg = args.indexOf('--articles');
@@ -66,15 +70,41 @@ const rows: Row[] = [
   await measure('all, 1 thread', items),
 ];
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+// Time stage vs tokenising: the same ≥ 1,000 sentences of cleaned sample text.
+const texts: Array<{ text: string; published: string | null; lang: 'en' | 'es' }> = [];
+let sentences = 0;
+for (let i = 0; sentences < 1000; i++) {
+  const x = extractArticle(items[i % items.length]!);
+  const a = x.record.article;
+  texts.push({ text: x.analysis.text, published: a.published.date, lang: a.language === 'es' ? 'es' : 'en' });
+  sentences += splitSentences(x.analysis.text).length;
+}
+const nlp = winkNLP(model);
+const its = nlp.its;
+let tokens = 0;
+const reps = 5;
+for (const t of texts.slice(0, 5)) { nlp.readDoc(t.text).tokens().out(its.value); new TimeDoc(t.text, { published: t.published, lang: t.lang }); }
+let t0 = performance.now();
+for (let r = 0; r < reps; r++) for (const t of texts) tokens += (nlp.readDoc(t.text).tokens().out(its.value) as string[]).length;
+const tokenMs = (performance.now() - t0) / reps;
+tokens /= reps;
+let timexCount = 0;
+t0 = performance.now();
+for (let r = 0; r < reps; r++) for (const t of texts) timexCount += new TimeDoc(t.text, { published: t.published, lang: t.lang }).timexes.length;
+const timeMs = (performance.now() - t0) / reps;
+timexCount /= reps;
 rows.push(await measurePool(items, Math.min(2, os.availableParallelism())));
 const peakRssPoolMb = process.resourceUsage().maxRSS / 1024;
 
 if (asJson) {
-  console.log(JSON.stringify({ rows, peakRssMb, peakRssPoolMb }, null, 2));
+  console.log(JSON.stringify({ rows, peakRssMb, peakRssPoolMb, time: { sentences, tokens, tokenMs, timexCount, timeMs } }, null, 2));
 } else {
   console.log(`cleaning benchmark: ${items.length} articles generated from examples/corpus (${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores)`);
   for (const r of rows) {
     console.log(`  ${r.name.padEnd(36)} ${String(r.articles).padStart(5)} articles  ${r.mb.toFixed(1).padStart(6)} MB  ${r.seconds.toFixed(2).padStart(6)} s  ${r.perSec.toFixed(1).padStart(7)} articles/s  ${r.mbPerSec.toFixed(2).padStart(6)} MB/s`);
   }
   console.log(`  peak memory (RSS): ${peakRssMb.toFixed(0)} MB single-threaded; ${peakRssPoolMb.toFixed(0)} MB with the worker pool`);
+  console.log(`time stage on ${sentences} sentences (${tokens} tokens, ${timexCount} temporal expressions):`);
+  console.log(`  tokenising with wink-nlp: ${tokenMs.toFixed(1)} ms   resolving all temporal expressions (find, normalise, anchor): ${timeMs.toFixed(1)} ms  (${(timeMs / tokenMs * 100).toFixed(0)}% of tokenising)`);
 }

@@ -31,14 +31,20 @@ export interface Cand {
   future?: boolean;
 }
 
+/** A pattern, and a cheap test a text must pass before the pattern is worth running. */
+interface Rule { re: RegExp; build: (m: RegExpExecArray) => Cand | null; need?: RegExp }
+
 interface Rules {
   lex: TimeLexicon;
-  atomic: Array<{ re: RegExp; build: (m: RegExpExecArray) => Cand | null }>;
-  relative: Array<{ re: RegExp; build: (m: RegExpExecArray) => Cand | null }>;
+  atomic: Rule[];
+  relative: Rule[];
   monthOf: (s: string) => number | undefined;
   numberOf: (s: string) => number | undefined;
   unitOf: (s: string) => Unit | undefined;
   nounOf: (s: string) => string | undefined;
+  combine: Record<'joinRe' | 'startRe' | 'ownStartRe' | 'sinceRe' | 'partRe' | 'seasonRe' | 'quarterRe' | 'pastRe', RegExp>;
+  /** Any word or digit a temporal expression could start from: windows without one are skipped. */
+  trigger: RegExp;
 }
 
 const cache = new Map<string, Rules>();
@@ -224,11 +230,13 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // two years ago · a week or so ago
       {
+        need: /\bago\b/i, 
         re: re(`${B}${NUM}\\s+(?:and\\s+a\\s+half\\s+)?${UNIT}(?:\\s+or\\s+so)?\\s+ago${E}`),
         build: (m) => ({ start: 0, end: 0, kind: 'ago', n: numberOf(m[1]!), unit: unitOf(m[2]!) }),
       },
       // the following day · the next morning · the previous week
       {
+        need: /\b(following|next|previous|preceding)\b/i, 
         re: re(`${B}the\\s+(following|next|previous|preceding)\\s+(day|morning|night|evening|week|month|year)${E}`),
         build: (m) => {
           const u = m[2]!.toLowerCase();
@@ -237,11 +245,13 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // the day before · the day after (no event named: relative to the narrative)
       {
+        need: /\bthe\s+(day|week|month|year)\s+(before|after)\b/i, 
         re: re(`${B}the\\s+(day|week|month|year)\\s+(before|after)${E}(?!\\s+(?:the|his|her|their|its|a|an)\\b)`),
         build: (m) => ({ start: 0, end: 0, kind: 'later', n: /after/i.test(m[2]!) ? 1 : -1, unit: m[1]!.toLowerCase() as Unit }),
       },
       // two days after the introductory call · a year and a half after the conspiracy · the day after his arrest
       {
+        need: /\b(after|following|before)\b/i, 
         re: re(`${B}(?:(the)\\s+(day|week)|${NUM}\\s+(?:(and\\s+a\\s+half)\\s+)?${UNIT}(?:\\s+(and\\s+a\\s+half))?(?:\\s+or\\s+so)?)\\s+(after|following|before)\\s+((?:[\\p{L}'’.-]+\\s+){0,5}?)${NOUN}${E}`),
         build: (m) => {
           const half = m[4] || m[6] ? 0.5 : 0;
@@ -252,21 +262,24 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // two days later · a week later · three months earlier
       {
+        need: /\b(later|afterwards?|earlier|before)\b/i, 
         re: re(`${B}${NUM}\\s+(?:(and\\s+a\\s+half)\\s+)?${UNIT}(?:\\s+or\\s+so)?\\s+(later|afterwards?|earlier|before)${E}(?!\\s+(?:the|his|her|their|its|a)\\b)`),
         build: (m) => ({ start: 0, end: 0, kind: 'later', n: ((numberOf(m[1]!) ?? NaN) + (m[2] ? 0.5 : 0)) * (/earlier|before/i.test(m[4]!) ? -1 : 1), unit: unitOf(m[3]!) }),
       },
       // within hours of Cienfuegos' arrest
       {
+        need: /\bwithin\b/i, 
         re: re(`${B}within\\s+(hours|days|a\\s+day|a\\s+week|weeks)\\s+of\\s+((?:[\\p{L}'’.-]+\\s+){0,4}?)${NOUN}${E}`),
         build: (m) => ({ start: 0, end: 0, kind: 'within', unit: /week/i.test(m[1]!) ? 'week' : /day/i.test(m[1]!) ? 'day' : 'hour', noun: nounOf(m[3]!) }),
       },
       // over the past 25 years · in the last decade
       {
+        need: /\bthe\s+(past|last|previous)\b/i, 
         re: re(`${B}(?:over|in|during|for)\\s+the\\s+(?:past|last|previous)\\s+(?:${NUM}\\s+)?${UNIT}${E}`),
         build: (m) => ({ start: 0, end: 0, kind: 'past', n: m[1] ? numberOf(m[1]) : 1, unit: unitOf(m[2]!) }),
       },
       // durations are not dates: for 25 years, a 20-year sentence, 24 days on the job
-      { re: re(`${B}for\\s+(?:nearly\\s+|almost\\s+|about\\s+|more\\s+than\\s+|over\\s+)?${NUM}\\s+(?:more\\s+)?${UNIT}${E}`), build: () => ({ start: 0, end: 0, kind: 'duration' }) },
+      { need: /\bfor\b/i, re: re(`${B}for\\s+(?:nearly\\s+|almost\\s+|about\\s+|more\\s+than\\s+|over\\s+)?${NUM}\\s+(?:more\\s+)?${UNIT}${E}`), build: () => ({ start: 0, end: 0, kind: 'duration' }) },
     );
   } else {
     relative.push(
@@ -284,7 +297,7 @@ function build(lang: 'en' | 'es'): Rules {
         },
       },
       // hace dos años · hace una semana
-      { re: re(`${B}hace\\s+${NUM}\\s+${UNIT}${E}`), build: (m) => ({ start: 0, end: 0, kind: 'ago', n: numberOf(m[1]!), unit: unitOf(m[2]!) }) },
+      { need: /\bhace\b/i, re: re(`${B}hace\\s+${NUM}\\s+${UNIT}${E}`), build: (m) => ({ start: 0, end: 0, kind: 'ago', n: numberOf(m[1]!), unit: unitOf(m[2]!) }) },
       // al día siguiente · el día anterior
       {
         re: re(`${B}(?:al|el)\\s+(día|dia)\\s+(siguiente|anterior)${E}`),
@@ -292,6 +305,7 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // dos días después de la llamada · un año y medio después de la conspiración · tras su detención
       {
+        need: /(después|despues|tras|antes)/i, 
         re: re(`${B}(?:(al\\s+día|el\\s+día)|${NUM}\\s+${UNIT}(?:\\s+(y\\s+medio|y\\s+media))?)\\s+(después\\s+de|despues\\s+de|tras|antes\\s+de)\\s+((?:[\\p{L}'’.-]+\\s+){0,5}?)${NOUN}${E}`),
         build: (m) => {
           const n = m[1] ? 1 : (numberOf(m[2]!) ?? NaN) + (m[4] ? 0.5 : 0);
@@ -301,19 +315,37 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // dos días después · una semana más tarde
       {
+        need: /(después|despues|tarde|antes)/i, 
         re: re(`${B}${NUM}\\s+${UNIT}\\s+(después|despues|más\\s+tarde|mas\\s+tarde|antes)${E}(?!\\s+de\\b)`),
         build: (m) => ({ start: 0, end: 0, kind: 'later', n: (numberOf(m[1]!) ?? NaN) * (/antes/i.test(m[3]!) ? -1 : 1), unit: unitOf(m[2]!) }),
       },
       // en los últimos 25 años
       {
+        need: /(últim|ultim|pasad)/i, 
         re: re(`${B}(?:en|durante)\\s+(?:los|las)\\s+(?:últimos|últimas|ultimos|ultimas|pasados|pasadas)\\s+${NUM}\\s+${UNIT}${E}`),
         build: (m) => ({ start: 0, end: 0, kind: 'past', n: numberOf(m[1]!), unit: unitOf(m[2]!) }),
       },
       // durante 25 años · por tres meses
-      { re: re(`${B}(?:durante|por)\\s+(?:casi\\s+|más\\s+de\\s+|unos\\s+)?${NUM}\\s+${UNIT}${E}`), build: () => ({ start: 0, end: 0, kind: 'duration' }) },
+      { need: /\b(durante|por)\b/i, re: re(`${B}(?:durante|por)\\s+(?:casi\\s+|más\\s+de\\s+|unos\\s+)?${NUM}\\s+${UNIT}${E}`), build: () => ({ start: 0, end: 0, kind: 'duration' }) },
     );
   }
-  const rules: Rules = { lex, atomic, relative, monthOf, numberOf, unitOf, nounOf };
+  const combine: Rules['combine'] = {
+    joinRe: new RegExp(`^\\s*(?:${alt(lex.rangeJoin)})\\s*$`, 'iu'),
+    startRe: new RegExp(`(?:^|[\\s(])(${alt(lex.rangeStart)})\\s+$`, 'iu'),
+    ownStartRe: new RegExp(`^(?:${alt(lex.rangeStart)})\\s`, 'iu'),
+    sinceRe: new RegExp(`(?:^|[\\s(])(${alt(lex.since)})\\s+$`, 'iu'),
+    partRe: new RegExp(`(?:^|[\\s(])(?:a\\s+|in\\s+|at\\s+)?(${alt(Object.keys(lex.parts))})(?:[\\s-]+|-)$`, 'iu'),
+    seasonRe: new RegExp(`(?:^|[\\s(])(?:the\\s+|el\\s+|en\\s+el\\s+)?(${alt(Object.keys(lex.seasons))})(?:\\s+(?:of|de|del))?\\s+$`, 'iu'),
+    quarterRe: new RegExp(`(?:^|[\\s(])(?:the\\s+|el\\s+|la\\s+)?(${alt(Object.keys(lex.quarters))})\\s+(?:of|de|del)\\s+$`, 'iu'),
+    pastRe: lang === 'es' ? /(?:^|\s)(el\s+pasado|pasado)\s+$/i : /(?:^|\s)(last|this\s+past)\s+$/i,
+  };
+  const triggerWords = [
+    ...Object.keys(lex.months), ...Object.keys(lex.weekdays), ...Object.keys(lex.decades), ...Object.keys(lex.seasons),
+    ...Object.keys(lex.parts), ...Object.keys(lex.centuryWords), ...lex.last, ...lex.next, ...lex.this, ...lex.ago, ...lex.later,
+    ...lex.yesterday, ...lex.today, ...lex.tomorrow, ...lex.since, ...Object.keys(lex.units), 'year', 'años', 'década',
+  ];
+  const trigger = new RegExp(`\\d|(?<![\\p{L}])(?:${alt(triggerWords)})(?![\\p{L}])`, 'iu');
+  const rules: Rules = { lex, atomic, relative, monthOf, numberOf, unitOf, nounOf, combine, trigger };
   return rules;
 }
 
@@ -323,8 +355,9 @@ export function rules(lang: 'en' | 'es'): Rules {
   return r;
 }
 
-function scan(text: string, list: Rules['atomic'], out: Cand[]): void {
-  for (const { re, build: make } of list) {
+function scan(text: string, list: Rule[], out: Cand[]): void {
+  for (const { re, build: make, need } of list) {
+    if (need && !need.test(text)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -342,11 +375,18 @@ function scan(text: string, list: Rules['atomic'], out: Cand[]): void {
 const PLURAL_COUNT = /^\s+(?!(?:was|has|this|thus|plus|its|unless|across|whereas|tras|más|mas|pues|antes|después|entonces|mientras|les|los|las|sus|dos|tres|seis)\b)(?:[a-z]{2,}s|people|personas|soldados|agentes|elementos|kilos?|kilogramos|toneladas|dólares|pesos|millones)\b/;
 
 /** Candidates, longest first where they overlap, then combined into ranges, parts, "since". */
-export function recognize(text: string, lang: 'en' | 'es'): Cand[] {
+export function recognize(text: string, lang: 'en' | 'es', windows?: Array<{ start: number; end: number }>): Cand[] {
   const r = rules(lang);
   const raw: Cand[] = [];
-  scan(text, r.atomic, raw);
-  scan(text, r.relative, raw);
+  // Sentences without a digit or a time word cannot hold an expression: skip them.
+  for (const w of windows ?? [{ start: 0, end: text.length }]) {
+    const part = text.slice(w.start, w.end);
+    if (!r.trigger.test(part)) continue;
+    const found: Cand[] = [];
+    scan(part, r.atomic, found);
+    scan(part, r.relative, found);
+    for (const c of found) { c.start += w.start; c.end += w.start; raw.push(c); }
+  }
   // A bare year followed by a plural noun is a count ("2000 troops").
   const cands = raw.filter((c) => !(c.kind === 'year' && PLURAL_COUNT.test(text.slice(c.end, c.end + 20).toLowerCase())));
   // Resolve overlaps: keep the longest span; earlier rules win ties.
@@ -360,22 +400,16 @@ export function recognize(text: string, lang: 'en' | 'es'): Cand[] {
     }
     kept.push(c);
   }
-  return combine(text, kept, r, lang).filter((c) => c.kind !== 'duration');
+  return combine(text, kept, r).filter((c) => c.kind !== 'duration');
 }
 
 const absolute = (c: Cand) => c.kind === 'date' || c.kind === 'month' || c.kind === 'year';
 
 /** Join neighbouring candidates into ranges ("between X and Y"), "since X", parts and seasons. */
-function combine(text: string, cands: Cand[], r: Rules, lang: 'en' | 'es'): Cand[] {
+function combine(text: string, cands: Cand[], r: Rules): Cand[] {
   const lex = r.lex;
   const out: Cand[] = [];
-  const joinRe = new RegExp(`^\\s*(?:${alt(lex.rangeJoin)})\\s*$`, 'iu');
-  const startRe = new RegExp(`(?:^|[\\s(])(${alt(lex.rangeStart)})\\s+$`, 'iu');
-  const sinceRe = new RegExp(`(?:^|[\\s(])(${alt(lex.since)})\\s+$`, 'iu');
-  const partRe = new RegExp(`(?:^|[\\s(])(?:a\\s+|in\\s+|at\\s+)?(${alt(Object.keys(lex.parts))})(?:[\\s-]+|-)$`, 'iu');
-  const seasonRe = new RegExp(`(?:^|[\\s(])(?:the\\s+|el\\s+|en\\s+el\\s+)?(${alt(Object.keys(lex.seasons))})(?:\\s+(?:of|de|del))?\\s+$`, 'iu');
-  const quarterRe = new RegExp(`(?:^|[\\s(])(?:the\\s+|el\\s+|la\\s+)?(${alt(Object.keys(lex.quarters))})\\s+(?:of|de|del)\\s+$`, 'iu');
-  const pastRe = lang === 'es' ? /(?:^|\s)(el\s+pasado|pasado)\s+$/i : /(?:^|\s)(last|this\s+past)\s+$/i;
+  const { joinRe, startRe, ownStartRe, sinceRe, partRe, seasonRe, quarterRe, pastRe } = r.combine;
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     const before = text.slice(Math.max(0, c.start - 40), c.start);
@@ -383,7 +417,7 @@ function combine(text: string, cands: Cand[], r: Rules, lang: 'en' | 'es'): Cand
     // X–Y, between X and Y, from X to Y, entre X y Y, de X a Y
     if (absolute(c) && next && absolute(next) && joinRe.test(text.slice(c.end, next.start))) {
       const between = text.slice(c.end, next.start).trim();
-      const ownStart = new RegExp(`^(?:${alt(lex.rangeStart)})\\s`, 'iu').test(text.slice(c.start, c.end));
+      const ownStart = ownStartRe.test(text.slice(c.start, c.end));
       const opener = startRe.exec(before) ?? (ownStart ? ({ index: before.length } as RegExpExecArray) : null);
       const dash = /^[-–—]$/.test(between);
       if (opener || dash || /^(to|until|through|hasta|al)$/i.test(between)) {

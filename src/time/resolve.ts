@@ -14,6 +14,29 @@ export interface TimeOptions {
 
 interface Point { y: number; m?: number; d?: number; value: TimeValue; basis: Basis; text: string }
 
+interface Cues { future: RegExp; embed: RegExp; coarsen: RegExp; nouns: Map<string, RegExp> }
+const cueCache = new Map<string, Cues>();
+
+/** Cue patterns of a language, compiled once (documents share them; their lastIndex is reset before use). */
+function cuesFor(lang: 'en' | 'es'): Cues {
+  let c = cueCache.get(lang);
+  if (!c) {
+    const lex = timeLexicon(lang);
+    const nouns = new Map<string, RegExp>();
+    for (const [key, forms] of Object.entries(lex.eventNouns)) {
+      nouns.set(key, new RegExp(`(?<![\\p{L}])(?:${alt(forms)})(?![\\p{L}])`, 'giu'));
+    }
+    c = {
+      future: new RegExp(`(?<![\\p{L}])(?:${alt(lex.futureCues)})(?![\\p{L}])`, 'iu'),
+      embed: new RegExp(`(?<![\\p{L}])(?:${alt(lex.embeddingCues)})(?![\\p{L}])`, 'giu'),
+      coarsen: new RegExp(`(?:${alt(lex.coarsenCues)})`, 'iu'),
+      nouns,
+    };
+    cueCache.set(lang, c);
+  }
+  return c;
+}
+
 const year = (y: number) => String(y);
 const pointValue = (p: { y: number; m?: number; d?: number }): TimeValue =>
   p.d !== undefined ? { start: fmtDay(p as Ymd), end: fmtDay(p as Ymd), precision: 'day' }
@@ -35,21 +58,19 @@ export class TimeDoc {
   private readonly futureRe: RegExp;
   private readonly embedRe: RegExp;
   private readonly coarsenRe: RegExp;
-  private readonly nounRes = new Map<string, RegExp>();
+  private readonly nounRes: Map<string, RegExp>;
 
   constructor(readonly text: string, readonly opts: TimeOptions) {
-    const lex = timeLexicon(opts.lang);
-    this.futureRe = new RegExp(`(?<![\\p{L}])(?:${alt(lex.futureCues)})(?![\\p{L}])`, 'iu');
-    this.embedRe = new RegExp(`(?<![\\p{L}])(?:${alt(lex.embeddingCues)})(?![\\p{L}])`, 'giu');
-    this.coarsenRe = new RegExp(`(?:${alt(lex.coarsenCues)})`, 'iu');
-    for (const [key, forms] of Object.entries(lex.eventNouns)) {
-      this.nounRes.set(key, new RegExp(`(?<![\\p{L}])(?:${alt(forms)})(?![\\p{L}])`, 'giu'));
-    }
+    const cues = cuesFor(opts.lang);
+    this.futureRe = cues.future;
+    this.embedRe = cues.embed;
+    this.coarsenRe = cues.coarsen;
+    this.nounRes = cues.nouns;
     const b = opts.published ? bounds(opts.published) : null;
     this.ref = opts.published && /^\d{4}-\d{2}-\d{2}$/.test(opts.published) ? parseYmd(opts.published) : b ? b.last : null;
     this.refPrecision = !opts.published ? null : opts.published.length === 10 ? 'day' : opts.published.length === 7 ? 'month' : 'year';
     this.sentences = splitSentences(text);
-    this.resolveAll(recognize(text, opts.lang));
+    this.resolveAll(recognize(text, opts.lang, this.sentences));
   }
 
   private sentenceOf(pos: number): number {
