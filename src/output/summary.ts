@@ -22,6 +22,11 @@ export function summarize(rec: ArticleRecord): string {
     `  removed    ${removed}`,
     `  spin       ${a.spin.detected ? `SPUN (score ${a.spin.score}); restored ${a.spin.restored.reduce((s, r) => s + (r.count ?? 1), 0)} phrases, e.g. ${a.spin.restored.slice(0, 3).map((r) => `"${r.from}" → "${r.to}"`).join(', ')}` : `no (score ${a.spin.score})`}`,
   ];
+  const times = a.times ?? [];
+  if (times.length) {
+    const shown = times.slice(0, 3).map((t) => `"${t.text}" → ${t.value.start ?? '?'}${t.value.end && t.value.end !== t.value.start ? `..${t.value.end}` : ''} (${t.value.precision})`);
+    lines.push(`  times      ${times.length} expressions, e.g. ${shown.join(', ')}`);
+  }
   for (const w of a.warnings) lines.push(`  warning    ${w}`);
   return lines.join('\n');
 }
