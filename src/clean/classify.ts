@@ -49,15 +49,14 @@ export function outletLike(text: string): string | null {
  * A garbled stray line (half-typed notes, spam fragments): short, unpunctuated, not a
  * heading or caption, and either broken inside words ("I;m") or full of non-words.
  */
-export function junkLine(text: string, lang: string | null): boolean {
+export function junkLine(text: string, lang: () => string | null): boolean {
   const t = text.trim();
   const wc = wordCount(t);
   if (wc === 0) return /[\p{L}\p{N}]/u.test(t) ? false : true;
   if (wc > 10 || endsSentence(t) || titleCased(t) || /\)$/.test(t)) return false;
   if (/\p{Ll}[;|\\^~]\p{L}/u.test(t)) return true;
-  if (lang !== 'en') return false;
   const lower = (t.match(/(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])/gu) ?? []);
-  if (lower.length < 3) return false;
+  if (lower.length < 3 || lang() !== 'en') return false;
   const unknown = unknownWords(lower);
   return unknown.length >= 2 && unknown.length / lower.length >= 0.3;
 }

@@ -15,7 +15,8 @@ export interface HeaderInfo {
 
 export interface DecideOptions {
   format: 'html' | 'text';
-  lang: string | null;
+  /** Language of the page, asked for only when a doubtful line needs it (detection costs). */
+  lang: () => string | null;
   /** Title known from page metadata (HTML), to recognise the headline block. */
   title?: string | null;
 }

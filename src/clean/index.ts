@@ -16,20 +16,31 @@ export interface Cleaned {
   captions: Array<[number, number]>;
   header: HeaderInfo;
   html: HtmlMeta | null;
-  /** Language guessed from the page text before cleaning (used by the junk-line test). */
+  /** Language the page declares (HTML lang attribute), a hint for detection. */
   lang: string | null;
   warnings: string[];
+}
+
+function lazy<T>(f: () => T): () => T {
+  let done = false;
+  let v: T;
+  return () => {
+    if (!done) { v = f(); done = true; }
+    return v;
+  };
 }
 
 /** Plain-text scrape → cleaned text with removed blocks. */
 export function cleanText(raw: string): Cleaned {
   const blocks = textBlocks(raw);
-  // The middle of a scrape is the most likely to be article text.
-  const mid = Math.floor(blocks.length / 3);
-  const lang = detectLanguage(blocks.slice(mid).concat(blocks.slice(0, mid)).map((b) => b.text).join('\n'));
+  const lang = lazy(() => {
+    // The middle of a scrape is the most likely to be article text.
+    const mid = Math.floor(blocks.length / 3);
+    return detectLanguage(blocks.slice(mid).concat(blocks.slice(0, mid)).map((b) => b.text).join('\n'));
+  });
   const { decisions, header } = decide(blocks, { format: 'text', lang });
   const { clean, removed, captions } = assemble(raw, blocks, decisions);
-  return { clean, removed, captions, header, html: null, lang, warnings: [] };
+  return { clean, removed, captions, header, html: null, lang: null, warnings: [] };
 }
 
 /** HTML page → main content (Readability) → the same block filters as text. */
@@ -48,8 +59,8 @@ export function cleanHtml(raw: string, url?: string): Cleaned {
     for (const b of blocks) if (!b.hint || b.hint === 'caption' || b.hint === 'byline') b.inArticle = true;
   }
   dom.window.close();
-  const lang = detectLanguage(blocks.filter((b) => b.inArticle).map((b) => b.text).join('\n'), meta.lang);
+  const lang = lazy(() => detectLanguage(blocks.filter((b) => b.inArticle).map((b) => b.text).join('\n'), meta.lang));
   const { decisions, header } = decide(blocks, { format: 'html', lang, title: meta.title });
   const { clean, removed, captions } = assemble(raw, blocks, decisions);
-  return { clean, removed, captions, header, html: meta, lang, warnings };
+  return { clean, removed, captions, header, html: meta, lang: meta.lang, warnings };
 }

@@ -31,6 +31,7 @@ function valid(y: number, m?: number, d?: number): boolean {
  */
 export function parseDateText(text: string): DateValue | null {
   const t = text.trim();
+  if (!/\d/.test(t)) return null;
   if (!t || t.length > 200) return null;
   let m = ISO.exec(t);
   if (m) {
@@ -79,6 +80,7 @@ export function parseDateText(text: string): DateValue | null {
  * "Thursday, May 26, 2022", "Updated 1:39 am EST, Wednesday, November 20, 2019".
  */
 export function dateLine(line: string): DateValue | null {
+  if (!/\d/.test(line)) return null;
   // A place may open the line: "Ciudad de México, 18 de diciembre de 2020".
   const t = line.trim().replace(/(\d)(?=\p{Lu}\p{Ll})/gu, '$1 ').replace(/^\p{Lu}[\p{L}.'’-]*(\s+(de|del|la|\p{Lu}[\p{L}.'’-]*)){0,4},\s+(?=\p{L}*\s*\d|\d)/u, '');
   if (t.length > 90 || t.length < 4) return null;

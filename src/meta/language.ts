@@ -15,7 +15,7 @@ const CANDIDATES = Object.keys(TO_639_1);
 /** ISO 639-1 language of a text, or null when it is too short or unclear to say. */
 export function detectLanguage(text: string, hint?: string | null): string | null {
   // A few sentences are plenty for trigram identification; more only costs time.
-  const sample = text.length > 2500 ? text.slice(0, 2500) : text;
+  const sample = text.length > 1500 ? text.slice(0, 1500) : text;
   if (sample.replace(/\s+/g, '').length < 20) return hint ?? null;
   const code = franc(sample, { minLength: 20, only: CANDIDATES });
   const iso = TO_639_1[code];
