@@ -8,6 +8,7 @@ import { knownOutlet, outletForUrl } from '../meta/outlets.js';
 import { parseByline, parseDateline } from '../meta/text-meta.js';
 import { spin } from '../spin/spin.js';
 import { TimeDoc } from '../time/index.js';
+import { entitiesOf, gazetteer } from '../actors/match.js';
 import type { TextMap } from '../util/offsets.js';
 
 /** Everything extraction knows about one article; `record` is what the contract prints. */
@@ -75,6 +76,12 @@ export function extractArticle(item: RawArticle): Extracted {
     return { text: item.raw.slice(r.start, r.end), start: r.start, end: r.end, value: t.value, basis: t.basis, kind: t.kind };
   });
 
+  // Entities of the domain pack, found in the analysis text, reported at raw offsets.
+  const entities = entitiesOf(gazetteer().find(analysis.text).map((m) => {
+    const r = analysis.toRaw(m.start, m.end);
+    return { ...m, start: r.start, end: r.end, text: item.raw.slice(r.start, r.end) };
+  }));
+
   const record: ArticleRecord = {
     schema: SCHEMA_ID,
     article: {
@@ -93,7 +100,7 @@ export function extractArticle(item: RawArticle): Extracted {
       times,
       warnings,
     },
-    entities: [],
+    entities,
     events: [],
     claims: [],
   };

@@ -32,7 +32,8 @@ export interface Cand {
 }
 
 /** A pattern, and a cheap test a text must pass before the pattern is worth running. */
-interface Rule { re: RegExp; build: (m: RegExpExecArray) => Cand | null; need?: RegExp }
+type Need = RegExp | ((words: Set<string>) => boolean);
+interface Rule { re: RegExp; build: (m: RegExpExecArray) => Cand | null; need?: Need }
 
 interface Rules {
   lex: TimeLexicon;
@@ -43,8 +44,8 @@ interface Rules {
   unitOf: (s: string) => Unit | undefined;
   nounOf: (s: string) => string | undefined;
   combine: Record<'joinRe' | 'startRe' | 'ownStartRe' | 'sinceRe' | 'partRe' | 'seasonRe' | 'quarterRe' | 'pastRe', RegExp>;
-  /** Any word or digit a temporal expression could start from: windows without one are skipped. */
-  trigger: RegExp;
+  /** Any word a temporal expression could hold (besides digits): windows without one are skipped. */
+  trigger: Set<string>;
 }
 
 const cache = new Map<string, Rules>();
@@ -69,15 +70,30 @@ function build(lang: 'en' | 'es'): Rules {
   const UNIT = `(${alt(Object.keys(lex.units))})`;
   const NOUN = `(${alt(nounForms.keys())})`;
   const B = '(?<![\\p{L}\\p{N}])';
+  // Word-set pre-tests: a sentence's lower-cased words are looked up once, far cheaper than
+  // running alternation regexes with look-behinds over every sentence.
+  const monthWords = new Set(Object.keys(lex.months));
+  const weekdayWords = new Set(Object.keys(lex.weekdays));
+  const HAS_MONTH = (w: Set<string>) => { for (const x of w) if (monthWords.has(x)) return true; return false; };
+  const HAS_WEEKDAY = (w: Set<string>) => { for (const x of w) if (weekdayWords.has(x)) return true; return false; };
+  const HAS_DIGIT = /\d/;
+  const any = (list: Iterable<string>) => {
+    const set = new Set([...list].flatMap((x) => x.toLowerCase().split(/\s+/)));
+    return (w: Set<string>) => { for (const x of w) if (set.has(x)) return true; return false; };
+  };
+  const HAS_UNIT = any(Object.keys(lex.units).concat(['morning', 'night', 'evening']));
+  const HAS_NOUN = any([...nounForms.keys()]);
+  const both = (a: (w: Set<string>) => boolean, b: (w: Set<string>) => boolean) => (w: Set<string>) => a(w) && b(w);
   const E = '(?![\\p{L}\\p{N}])';
   const re = (src: string) => new RegExp(src, 'giu');
   const Y = (s: string | undefined) => (s ? parseInt(s, 10) : undefined);
 
   const atomic: Rules['atomic'] = [
     // 2022-05-26
-    { re: re(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`), build: (m) => ({ start: 0, end: 0, kind: 'date', y: +m[1]!, m: +m[2]!, d: +m[3]! }) },
+    { need: HAS_DIGIT, re: re(`${B}(\\d{4})-(\\d{2})-(\\d{2})${E}`), build: (m) => ({ start: 0, end: 0, kind: 'date', y: +m[1]!, m: +m[2]!, d: +m[3]! }) },
     // 10/15/2020 (en) or 15/10/2020 (es)
     {
+      need: HAS_DIGIT,
       re: re(`${B}(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${E}`),
       build: (m) => {
         const a = +m[1]!, b = +m[2]!;
@@ -91,16 +107,19 @@ function build(lang: 'en' | 'es'): Rules {
     atomic.push(
       // Thursday, May 26, 2022 · Oct. 15, 2020 · October 15th
       {
+        need: HAS_MONTH,
         re: re(`${B}(?:${WD},?\\s+)?(${MON})\\s+${DAY}${E}(?:,?\\s+${YEAR}${E})?`),
         build: (m) => ({ start: 0, end: 0, kind: 'date', m: monthOf(m[1]!), d: ordinalDay(m[2]!), y: Y(m[3]) }),
       },
       // 7 February 2017 · the 15th of October
       {
+        need: HAS_MONTH,
         re: re(`${B}(?:${WD},?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MON})${E}(?:,?\\s+${YEAR}${E})?`),
         build: (m) => ({ start: 0, end: 0, kind: 'date', d: ordinalDay(m[1]!), m: monthOf(m[2]!), y: Y(m[3]) }),
       },
       // from 5 to 8 January 2023 · between 5 and 8 January
       {
+        need: HAS_MONTH,
         re: re(`${B}(?:from|between)\\s+${DAY}\\s+(?:to|and|until|through)\\s+${DAY}\\s+(${MON})${E}(?:,?\\s+${YEAR}${E})?`),
         build: (m) => {
           const mo = monthOf(m[3]!);
@@ -109,9 +128,10 @@ function build(lang: 'en' | 'es'): Rules {
         },
       },
       // February 2017 · March of 2017
-      { re: re(`${B}(${MON})(?:\\s+of)?,?\\s+${YEAR}${E}`), build: (m) => ({ start: 0, end: 0, kind: 'month', m: monthOf(m[1]!), y: +m[2]! }) },
+      { need: HAS_MONTH, re: re(`${B}(${MON})(?:\\s+of)?,?\\s+${YEAR}${E}`), build: (m) => ({ start: 0, end: 0, kind: 'month', m: monthOf(m[1]!), y: +m[2]! }) },
       // in April · last October · next March (bare months need a cue: "may" is also a verb)
       {
+        need: HAS_MONTH,
         re: re(`${B}(in|since|until|by|during|last|next|this|early|mid-?|late|before|after|of|from|between)\\s+(${MON})${E}(?![.\\s,]*\\d)`),
         build: (m) => {
           if (!/^\p{Lu}/u.test(m[2]!)) return null;
@@ -124,6 +144,7 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // on Wednesday · last Tuesday · next Monday
       {
+        need: HAS_WEEKDAY,
         re: re(`${B}(?:(on|last|next|this|since|by|until)\\s+)?(${alt(Object.keys(lex.weekdays).filter((w) => w.length > 4))})${E}`),
         build: (m) => {
           if (!/^\p{Lu}/u.test(m[2]!)) return null;
@@ -135,6 +156,7 @@ function build(lang: 'en' | 'es'): Rules {
       { re: re(`${B}(?:the\\s+)?(1[89]\\d0|20\\d0)['’]?s${E}`), build: (m) => ({ start: 0, end: 0, kind: 'decade', decade: +m[1]! }) },
       { re: re(`${B}(?:the\\s+)?['’](\\d0)s${E}`), build: (m) => ({ start: 0, end: 0, kind: 'decade', decade: (+m[1]! >= 30 ? 1900 : 2000) + +m[1]! }) },
       {
+        need: any(Object.keys(lex.decades)),
         re: re(`${B}(?:the\\s+)?(?:(${alt(Object.keys(lex.centuryWords))})[\\s-]+)?(${alt(Object.keys(lex.decades))})${E}`),
         build: (m) => {
           const century = m[1] ? lex.centuryWords[m[1].toLowerCase()] : 1900;
@@ -148,13 +170,15 @@ function build(lang: 'en' | 'es'): Rules {
     atomic.push(
       // el jueves 26 de mayo de 2022 · 15 de octubre · 15 de octubre del 2020
       {
+        need: HAS_MONTH,
         re: re(`${B}(?:${WD},?\\s+)?${DAY}\\s+de\\s+(${MON})${E}(?:\\s+(?:de|del)\\s+${YEAR}${E})?`),
         build: (m) => ({ start: 0, end: 0, kind: 'date', d: ordinalDay(m[1]!), m: monthOf(m[2]!), y: Y(m[3]) }),
       },
       // octubre de 2020
-      { re: re(`${B}(${MON})\\s+(?:de|del)\\s+${YEAR}${E}`), build: (m) => ({ start: 0, end: 0, kind: 'month', m: monthOf(m[1]!), y: +m[2]! }) },
+      { need: HAS_MONTH, re: re(`${B}(${MON})\\s+(?:de|del)\\s+${YEAR}${E}`), build: (m) => ({ start: 0, end: 0, kind: 'month', m: monthOf(m[1]!), y: +m[2]! }) },
       // del 5 al 8 de enero de 2023 · entre el 5 y el 8 de enero
       {
+        need: HAS_MONTH,
         re: re(`${B}(?:del|entre\\s+el)\\s+${DAY}\\s+(?:al|y\\s+el)\\s+${DAY}\\s+de\\s+(${MON})${E}(?:\\s+(?:de|del)\\s+${YEAR}${E})?`),
         build: (m) => {
           const mo = monthOf(m[3]!);
@@ -164,6 +188,7 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // en abril · el pasado octubre · en octubre pasado · a finales de octubre · entre enero y …
       {
+        need: HAS_MONTH,
         re: re(`${B}(a\\s+principios\\s+de|a\\s+mediados\\s+de|a\\s+finales\\s+de|a\\s+fines\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de|en|desde|hasta|durante|el pasado|el próximo|el proximo|de|este|entre)\\s+(?:mes\\s+de\\s+)?(${MON})(?:\\s+(pasado|próximo|proximo))?${E}(?!\\s+(?:de|del)\\s+\\d)`),
         build: (m) => {
           const cue = `${m[1]} ${m[3] ?? ''}`.toLowerCase().replace(/\\s+/g, ' ');
@@ -179,6 +204,7 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // el lunes · el pasado martes · el martes pasado · el próximo lunes
       {
+        need: HAS_WEEKDAY,
         re: re(`${B}(?:(?:el|este)\\s+)?(pasado|próximo|proximo)?\\s*(${WD})(?:\\s+(pasado|próximo|proximo))?${E}`),
         build: (m) => {
           if (!/^(el|este)\s/i.test(m[0]) && !m[1]) return null;
@@ -202,6 +228,7 @@ function build(lang: 'en' | 'es'): Rules {
   }
   // Bare years, guarded against counts ("2000 troops"), money and codes.
   atomic.push({
+    need: HAS_DIGIT,
     re: re(`(?<![\\p{L}\\p{N}$€£#.,/])${YEAR}(?![\\p{N}.,]\\d)(?!\\s*(?:%|percent|por ciento))(?![\\p{L}\\p{N}])`),
     build: (m) => ({ start: 0, end: 0, kind: 'year', y: +m[1]! }),
   });
@@ -222,6 +249,7 @@ function build(lang: 'en' | 'es'): Rules {
     relative.push(
       // last year · this month · next week · the past year
       {
+        need: any(['week', 'month', 'year']),
         re: re(`${B}(last|this|next|past|the\\s+past|the\\s+previous|the\\s+coming|the\\s+current)\\s+(week|month|year)${E}`),
         build: (m) => {
           const c = m[1]!.toLowerCase().replace(/^the\s+/, '');
@@ -251,7 +279,7 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // two days after the introductory call · a year and a half after the conspiracy · the day after his arrest
       {
-        need: /\b(after|following|before)\b/i, 
+        need: both(any(['after', 'following', 'before']), HAS_NOUN), 
         re: re(`${B}(?:(the)\\s+(day|week)|${NUM}\\s+(?:(and\\s+a\\s+half)\\s+)?${UNIT}(?:\\s+(and\\s+a\\s+half))?(?:\\s+or\\s+so)?)\\s+(after|following|before)\\s+((?:[\\p{L}'’.-]+\\s+){0,5}?)${NOUN}${E}`),
         build: (m) => {
           const half = m[4] || m[6] ? 0.5 : 0;
@@ -262,7 +290,7 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // two days later · a week later · three months earlier
       {
-        need: /\b(later|afterwards?|earlier|before)\b/i, 
+        need: both(any(['later', 'afterwards', 'afterward', 'earlier', 'before']), HAS_UNIT), 
         re: re(`${B}${NUM}\\s+(?:(and\\s+a\\s+half)\\s+)?${UNIT}(?:\\s+or\\s+so)?\\s+(later|afterwards?|earlier|before)${E}(?!\\s+(?:the|his|her|their|its|a)\\b)`),
         build: (m) => ({ start: 0, end: 0, kind: 'later', n: ((numberOf(m[1]!) ?? NaN) + (m[2] ? 0.5 : 0)) * (/earlier|before/i.test(m[4]!) ? -1 : 1), unit: unitOf(m[3]!) }),
       },
@@ -274,7 +302,7 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // over the past 25 years · in the last decade
       {
-        need: /\bthe\s+(past|last|previous)\b/i, 
+        need: both(any(['past', 'last', 'previous']), HAS_UNIT), 
         re: re(`${B}(?:over|in|during|for)\\s+the\\s+(?:past|last|previous)\\s+(?:${NUM}\\s+)?${UNIT}${E}`),
         build: (m) => ({ start: 0, end: 0, kind: 'past', n: m[1] ? numberOf(m[1]) : 1, unit: unitOf(m[2]!) }),
       },
@@ -305,7 +333,7 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // dos días después de la llamada · un año y medio después de la conspiración · tras su detención
       {
-        need: /(después|despues|tras|antes)/i, 
+        need: both(any(['después', 'despues', 'tras', 'antes']), HAS_NOUN), 
         re: re(`${B}(?:(al\\s+día|el\\s+día)|${NUM}\\s+${UNIT}(?:\\s+(y\\s+medio|y\\s+media))?)\\s+(después\\s+de|despues\\s+de|tras|antes\\s+de)\\s+((?:[\\p{L}'’.-]+\\s+){0,5}?)${NOUN}${E}`),
         build: (m) => {
           const n = m[1] ? 1 : (numberOf(m[2]!) ?? NaN) + (m[4] ? 0.5 : 0);
@@ -315,13 +343,13 @@ function build(lang: 'en' | 'es'): Rules {
       },
       // dos días después · una semana más tarde
       {
-        need: /(después|despues|tarde|antes)/i, 
+        need: both(any(['después', 'despues', 'tarde', 'antes']), HAS_UNIT), 
         re: re(`${B}${NUM}\\s+${UNIT}\\s+(después|despues|más\\s+tarde|mas\\s+tarde|antes)${E}(?!\\s+de\\b)`),
         build: (m) => ({ start: 0, end: 0, kind: 'later', n: (numberOf(m[1]!) ?? NaN) * (/antes/i.test(m[3]!) ? -1 : 1), unit: unitOf(m[2]!) }),
       },
       // en los últimos 25 años
       {
-        need: /(últim|ultim|pasad)/i, 
+        need: both(any(['últimos', 'últimas', 'ultimos', 'ultimas', 'pasados', 'pasadas']), HAS_UNIT), 
         re: re(`${B}(?:en|durante)\\s+(?:los|las)\\s+(?:últimos|últimas|ultimos|ultimas|pasados|pasadas)\\s+${NUM}\\s+${UNIT}${E}`),
         build: (m) => ({ start: 0, end: 0, kind: 'past', n: numberOf(m[1]!), unit: unitOf(m[2]!) }),
       },
@@ -339,12 +367,13 @@ function build(lang: 'en' | 'es'): Rules {
     quarterRe: new RegExp(`(?:^|[\\s(])(?:the\\s+|el\\s+|la\\s+)?(${alt(Object.keys(lex.quarters))})\\s+(?:of|de|del)\\s+$`, 'iu'),
     pastRe: lang === 'es' ? /(?:^|\s)(el\s+pasado|pasado)\s+$/i : /(?:^|\s)(last|this\s+past)\s+$/i,
   };
+  // Every expression holds a digit or one of these words ("last"/"this"/"ago" always come
+  // with a month, weekday or unit, so they need not be triggers themselves).
   const triggerWords = [
     ...Object.keys(lex.months), ...Object.keys(lex.weekdays), ...Object.keys(lex.decades), ...Object.keys(lex.seasons),
-    ...Object.keys(lex.parts), ...Object.keys(lex.centuryWords), ...lex.last, ...lex.next, ...lex.this, ...lex.ago, ...lex.later,
-    ...lex.yesterday, ...lex.today, ...lex.tomorrow, ...lex.since, ...Object.keys(lex.units), 'year', 'años', 'década',
+    ...Object.keys(lex.centuryWords), ...lex.yesterday, ...lex.today, ...lex.tomorrow, ...Object.keys(lex.units),
   ];
-  const trigger = new RegExp(`\\d|(?<![\\p{L}])(?:${alt(triggerWords)})(?![\\p{L}])`, 'iu');
+  const trigger = new Set(triggerWords.map((w) => w.toLowerCase()).filter((w) => !/\s/.test(w)));
   const rules: Rules = { lex, atomic, relative, monthOf, numberOf, unitOf, nounOf, combine, trigger };
   return rules;
 }
@@ -355,9 +384,9 @@ export function rules(lang: 'en' | 'es'): Rules {
   return r;
 }
 
-function scan(text: string, list: Rule[], out: Cand[]): void {
+function scan(text: string, words: Set<string>, list: Rule[], out: Cand[]): void {
   for (const { re, build: make, need } of list) {
-    if (need && !need.test(text)) continue;
+    if (need && !(typeof need === 'function' ? need(words) : need.test(text))) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -381,10 +410,13 @@ export function recognize(text: string, lang: 'en' | 'es', windows?: Array<{ sta
   // Sentences without a digit or a time word cannot hold an expression: skip them.
   for (const w of windows ?? [{ start: 0, end: text.length }]) {
     const part = text.slice(w.start, w.end);
-    if (!r.trigger.test(part)) continue;
+    const words = new Set(part.toLowerCase().match(/\p{L}+/gu) ?? []);
+    let hit = /\d/.test(part);
+    if (!hit) for (const x of words) if (r.trigger.has(x)) { hit = true; break; }
+    if (!hit) continue;
     const found: Cand[] = [];
-    scan(part, r.atomic, found);
-    scan(part, r.relative, found);
+    scan(part, words, r.atomic, found);
+    scan(part, words, r.relative, found);
     for (const c of found) { c.start += w.start; c.end += w.start; raw.push(c); }
   }
   // A bare year followed by a plural noun is a count ("2000 troops").

@@ -1,0 +1,189 @@
+// Dictionary matching of the domain pack in a text: institutions, criminal groups and their
+// factions, people, countries and places. Matching is accent-insensitive and case-aware: a
+// form written with capitals only matches capitalised text (so a generic or spun "navy"
+// never becomes the Mexican Navy), acronyms match exactly, and the longest match wins
+// ("New Mexico" is not Mexico). A small matcher of our own: the pack is a few thousand
+// phrases and the text is already in memory, so a first-word index is all it needs.
+import { loadPack, type Pack } from './pack.js';
+
+export type EntityKind = 'person' | 'organization' | 'group' | 'place';
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  country: string | null;
+  sector: string | null;
+  /** Countries and places: what the mention is (country name, demonym, capital as government, place). */
+  role?: 'country' | 'demonym' | 'metonym' | 'place';
+}
+
+export interface Mention { start: number; end: number; text: string; ref: EntityRef }
+
+interface Form { words: string[]; folded: string; caseRule: 'exact' | 'capital' | 'any'; ref: EntityRef; generic?: boolean }
+
+/** Lower-case and strip accents, one output character per input character. */
+export function fold(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    const c = (base || ch).toLowerCase();
+    out += c.length === ch.length ? c : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
+
+function words(s: string): string[] {
+  return (fold(s).match(WORD) ?? []).map((w) => w.replace(/[.'’-]+$/, ''));
+}
+
+export class Gazetteer {
+  private byFirst = new Map<string, Form[]>();
+  readonly surnames = new Map<string, EntityRef>();
+
+  constructor(readonly pack: Pack = loadPack()) {
+    const add = (form: string, ref: EntityRef, caseRule?: Form['caseRule'], generic?: boolean) => {
+      const f = form.trim();
+      if (f.length < 2) return;
+      const w = words(f);
+      if (w.length === 0) return;
+      // Acronyms (all capitals, short) match exactly; capitalised forms only match capitalised text.
+      const rule = caseRule ?? (/^[\p{Lu}\p{N}.&-]{2,8}$/u.test(f) ? 'exact' : /\p{Lu}/u.test(f) ? 'capital' : 'any');
+      const key = w[0]!;
+      const list = this.byFirst.get(key) ?? [];
+      list.push({ words: w, folded: fold(f), caseRule: rule, ref, generic });
+      this.byFirst.set(key, list);
+    };
+    for (const c of pack.countries) {
+      const ref: EntityRef = { id: `country-${c.iso3.toLowerCase()}`, name: c.names.en?.[0] ?? c.iso3, kind: 'place', country: c.iso3, sector: null, role: 'country' };
+      for (const n of Object.values(c.names).flat()) add(n, ref);
+      for (const d of Object.values(c.demonyms ?? {}).flat()) add(d, { ...ref, role: 'demonym' }, /\p{Lu}/u.test(d) ? 'capital' : 'any');
+      for (const m of c.metonyms ?? []) add(m, { ...ref, role: 'metonym' });
+    }
+    for (const p of pack.places) {
+      if (p.ambiguous) continue;
+      const ref: EntityRef = { id: p.id, name: p.name, kind: 'place', country: p.country, sector: null, role: 'place' };
+      for (const n of [p.name, ...p.aliases]) add(n, ref);
+    }
+    for (const i of pack.institutions) {
+      const ref: EntityRef = { id: i.id, name: i.name, kind: 'organization', country: i.country, sector: i.sector };
+      const rule = i.generic ? 'capital' : undefined;
+      // Short aliases of generic bodies ("the Navy", "State") are generic mentions.
+      for (const n of [i.name, ...i.aliases, ...i.es]) add(n, ref, rule, i.generic && words(n).filter((w) => !/^(the|la|el)$/.test(w)).length === 1);
+      for (const a of i.acronyms) add(a, ref, 'exact');
+    }
+    for (const g of pack.groups) {
+      const ref: EntityRef = { id: g.id, name: g.name, kind: 'group', country: g.country, sector: g.sector };
+      for (const n of [g.name, ...g.aliases]) add(n, ref, g.generic ? 'capital' : undefined);
+      for (const f of g.factions) {
+        const fr: EntityRef = { id: f.id, name: f.name, kind: 'group', country: g.country, sector: g.sector };
+        for (const n of [f.name, ...f.aliases]) add(n, fr, 'capital');
+      }
+    }
+    for (const p of pack.people) {
+      const ref: EntityRef = { id: p.id, name: p.name, kind: 'person', country: p.country, sector: p.sector };
+      for (const n of [p.name, ...p.aliases]) add(n, ref, 'capital');
+      for (const s of p.surnames) this.surnames.set(fold(s), ref);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
+  }
+
+  /** All pack mentions in a text, longest first where they overlap, then surnames and later mentions of people. */
+  find(text: string): Mention[] {
+    const folded = fold(text);
+    const out: Mention[] = [];
+    const re = new RegExp(WORD.source, 'gu');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded)) !== null) {
+      const key = m[0].replace(/[.'’-]+$/, '');
+      const list = this.byFirst.get(key);
+      if (!list) continue;
+      for (const f of list) {
+        const end = m.index + f.folded.length;
+        if (folded.slice(m.index, end) !== f.folded) continue;
+        if (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) continue;
+        const surface = text.slice(m.index, end);
+        if (f.caseRule === 'exact' && surface !== surface.toUpperCase()) continue;
+        if (f.caseRule === 'exact' && !sameLetters(surface, f)) continue;
+        if (f.caseRule === 'capital' && !capitalised(surface)) continue;
+        let ref = f.ref;
+        if (f.generic) {
+          // "State police", "Navy Third Fleet": part of a longer name, not the body itself.
+          if (/^\s+(\p{Lu}|police|attorney|prosecutor|government|governor|legislature|officials?)/u.test(text.slice(end, end + 16))) continue;
+          // "the Navy" after "the Mexican Navy": the body named before with the same head word.
+          const head = f.folded.split(/\s+/).pop()!;
+          const prior = [...out].reverse().find((x) => x.ref.id !== ref.id && (fold(x.text).split(/\s+/).includes(head) || fold(x.ref.name).split(/\s+/).includes(head)));
+          if (prior) ref = prior.ref;
+        }
+        out.push({ start: m.index, end, text: surface, ref });
+        re.lastIndex = end;
+        break;
+      }
+    }
+    return this.addSurnames(text, folded, out);
+  }
+
+  /** Bare surnames of people named in full earlier (or distinctive ones listed in the pack). */
+  private addSurnames(text: string, folded: string, found: Mention[]): Mention[] {
+    const named = new Map<string, EntityRef>();
+    for (const x of found) {
+      if (x.ref.kind !== 'person') continue;
+      const parts = x.ref.name.split(/\s+/);
+      for (const p of parts.slice(1)) if (p.length > 3) named.set(fold(p), x.ref);
+    }
+    const taken = (a: number, b: number) => found.some((x) => x.start < b && x.end > a);
+    const extra: Mention[] = [];
+    const re = /\p{Lu}[\p{L}'’-]+/gu;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const key = folded.slice(m.index, m.index + m[0].length).replace(/['’]s$/, '');
+      const ref = this.surnames.get(key) ?? named.get(key);
+      if (!ref) continue;
+      const end = m.index + key.length;
+      if (taken(m.index, end)) continue;
+      extra.push({ start: m.index, end, text: text.slice(m.index, end), ref });
+    }
+    return [...found, ...extra].sort((a, b) => a.start - b.start);
+  }
+}
+
+function capitalised(s: string): boolean {
+  // Every significant word of the form starts with a capital (particles may stay lower-case).
+  return s.split(/\s+/).every((w) => !/^\p{L}/u.test(w) || /^\p{Lu}/u.test(w) || /^(de|del|la|las|los|el|y|of|the|and|for|on|in|e|da|van|von|al|a)$/i.test(w));
+}
+
+function sameLetters(surface: string, f: Form): boolean {
+  return fold(surface) === f.folded;
+}
+
+let shared: Gazetteer | null = null;
+
+export function gazetteer(): Gazetteer {
+  shared ??= new Gazetteer();
+  return shared;
+}
+
+export interface EntityRecord {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  country: string | null;
+  sector: string | null;
+  mentions: Array<{ text: string; start: number; end: number }>;
+}
+
+/** Group mentions into the contract's entities (mentions keep the offsets they were given). */
+export function entitiesOf(mentions: Mention[]): EntityRecord[] {
+  const by = new Map<string, EntityRecord>();
+  for (const m of mentions) {
+    let e = by.get(m.ref.id);
+    if (!e) {
+      e = { id: m.ref.id, name: m.ref.name, kind: m.ref.kind, country: m.ref.country, sector: m.ref.sector, mentions: [] };
+      by.set(m.ref.id, e);
+    }
+    e.mentions.push({ text: m.text, start: m.start, end: m.end });
+  }
+  return [...by.values()];
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { gazetteer } from '../src/actors/match.js';
+import { extractText } from './helpers.js';
+
+const find = (t: string) => gazetteer().find(t).map((m) => [m.text, m.ref.id]);
+
+test('institutions by name, acronym and Spanish name; people by full name then surname', () => {
+  const text = 'The Drug Enforcement Administration (DEA) and the Secretaría de Marina met. Salvador Cienfuegos Zepeda was arrested; Cienfuegos denied it.';
+  const got = find(text);
+  assert.deepEqual(got, [
+    ['Drug Enforcement Administration', 'usa-dea'], ['DEA', 'usa-dea'], ['Secretaría de Marina', 'mex-semar'],
+    ['Salvador Cienfuegos Zepeda', 'mex-cienfuegos'], ['Cienfuegos', 'mex-cienfuegos'],
+  ]);
+});
+
+test('matching is accent-insensitive and case-aware: a lower-case "navy" or "state police" is no institution', () => {
+  assert.deepEqual(find('El Ejército Mexicano y la Secretaria de Marina'), [['Ejército Mexicano', 'mex-sedena'], ['Secretaria de Marina', 'mex-semar']]);
+  assert.deepEqual(find('the navy patrols the coast while state police and the army watch'), []);
+  assert.deepEqual(find('State police said so.'), []);
+});
+
+test('a generic "the Navy" after "the Mexican Navy" is the same body; "New Mexico" is not Mexico', () => {
+  assert.deepEqual(find('Marines of the Mexican Navy raided the house. The Navy said 11 died.').map((x) => x[1]), ['mex-semar', 'mex-semar']);
+  assert.deepEqual(find('agents in Las Cruces, New Mexico').map((x) => x[1]), ['usa-nm-las-cruces', 'usa-nm']);
+});
+
+test('extraction reports the entities with raw offsets', () => {
+  const raw = 'Mexican marines captured Ovidio Guzmán López in Culiacán on Thursday, the Defense Ministry said.\n';
+  const { record } = extractText(raw);
+  const ent = record.entities as Array<{ id: string; mentions: Array<{ text: string; start: number; end: number }> }>;
+  const ovidio = ent.find((e) => e.id === 'mex-guzman-lopez-ovidio' || e.id.includes('ovidio'));
+  assert.ok(ovidio, JSON.stringify(ent.map((e) => e.id)));
+  const m = ovidio.mentions[0]!;
+  assert.equal(raw.slice(m.start, m.end), 'Ovidio Guzmán López');
+  assert.ok(ent.some((e) => e.id === 'mex-sin-culiacan'));
+});
