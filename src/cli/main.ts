@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../util/data.js';
 import { UsageError } from './args.js';
+import { evalCommand } from './eval.js';
 import { extractCommand } from './extract.js';
 
 const HELP = `Cronica — a sourced, deduplicated event record of the U.S.–Mexico security relationship,
@@ -11,6 +12,7 @@ Usage: cronica COMMAND [options]
 
 Commands:
   extract PATH...   clean articles and write their records (cronica/article@1)
+  eval              score extraction against gold files (--gold DIR --articles DIR)
 
 Run "cronica COMMAND --help" for a command's options.
 Options: -h, --help   this help;   --version   the version`;
@@ -29,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd === 'extract') return await extractCommand(rest);
+    if (cmd === 'eval') return await evalCommand(rest);
     throw new UsageError(`unknown command "${cmd}" (see cronica --help)`);
   } catch (e) {
     if (e instanceof UsageError) {
