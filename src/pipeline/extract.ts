@@ -9,6 +9,7 @@ import { parseByline, parseDateline } from '../meta/text-meta.js';
 import { spin } from '../spin/spin.js';
 import { TimeDoc } from '../time/index.js';
 import { entitiesOf, gazetteer } from '../actors/match.js';
+import { codeEvents } from '../events/code.js';
 import type { TextMap } from '../util/offsets.js';
 
 /** Everything extraction knows about one article; `record` is what the contract prints. */
@@ -77,15 +78,34 @@ export function extractArticle(item: RawArticle): Extracted {
   });
 
   // Entities of the domain pack, found in the analysis text, reported at raw offsets.
-  const entities = entitiesOf(gazetteer().find(analysis.text).map((m) => {
+  const mentions = gazetteer().find(analysis.text);
+  const entities = entitiesOf(mentions.map((m) => {
     const r = analysis.toRaw(m.start, m.end);
     return { ...m, start: r.start, end: r.end, text: item.raw.slice(r.start, r.end) };
+  }));
+  const span = (a: number, b: number) => {
+    const r = analysis.toRaw(a, b);
+    return { text: item.raw.slice(r.start, r.end), start: r.start, end: r.end };
+  };
+  const textId = createHash('sha256').update(text).digest('hex');
+  const events = codeEvents(analysis.text, time, mentions, language === 'es' ? 'es' : 'en').map((e, k) => ({
+    id: `${textId.slice(0, 12)}-e${k + 1}`,
+    type: e.type, mode: e.mode, contexts: e.contexts, score: e.score, quad: e.quad, cameo: e.cameo,
+    actor: e.actor.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector })),
+    recipient: e.recipient.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector })),
+    date: { start: e.date.start, end: e.date.end, precision: e.date.precision, text: e.date.text, basis: e.date.basis },
+    location: null,
+    factuality: e.factuality,
+    attribution: e.attribution,
+    trigger: span(e.trigger.start, e.trigger.end),
+    evidence: span(e.evidence.start, e.evidence.end),
+    confidence: e.confidence,
   }));
 
   const record: ArticleRecord = {
     schema: SCHEMA_ID,
     article: {
-      id: createHash('sha256').update(text).digest('hex'),
+      id: textId,
       source: item.source,
       title,
       outlet,
@@ -101,7 +121,7 @@ export function extractArticle(item: RawArticle): Extracted {
       warnings,
     },
     entities,
-    events: [],
+    events,
     claims: [],
   };
   return { record, clean: c.clean, analysis, captions: c.captions, time };

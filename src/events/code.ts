@@ -1,0 +1,188 @@
+// First-pass event coder: trigger lexicon matches in each sentence, actors and recipients
+// from the nearest pack entities (voice-aware), factuality from cue words, the date from
+// the time stage. Precision first: a trigger with no actor or recipient is not an event.
+import type { Mention } from '../actors/match.js';
+import type { TimeDoc } from '../time/index.js';
+import type { EventDate } from '../time/types.js';
+import { readDomainJson } from '../util/data.js';
+
+interface TriggerRow {
+  lemma: string; pos: string; type: string; mode: string | null; contexts?: string[]; forms: string[];
+  weak?: boolean; speech?: boolean;
+}
+interface PloverData { types: Record<string, { quad: string; score: number; cameo?: string | null; modes: Record<string, { score: number; cameo?: string | null }> }> }
+interface CueData { en: Record<string, string[]>; es: Record<string, string[]>; reporting: Record<string, string[]> }
+interface SectorData { nouns: Record<string, Record<string, string>> }
+
+interface Form { text: string; row: TriggerRow }
+
+interface Lexicon { byFirst: Map<string, Form[]>; plover: PloverData; cues: CueData; sectorNouns: Map<string, string> }
+
+const cache = new Map<string, Lexicon>();
+
+function lexicon(lang: 'en' | 'es'): Lexicon {
+  let l = cache.get(lang);
+  if (l) return l;
+  const { triggers } = readDomainJson<{ triggers: TriggerRow[] }>(`events/triggers-${lang}.json`);
+  const byFirst = new Map<string, Form[]>();
+  for (const row of triggers) {
+    if (row.weak) continue;
+    for (const f of row.forms) {
+      const first = f.split(/\s+/)[0]!;
+      const list = byFirst.get(first) ?? [];
+      list.push({ text: f, row });
+      byFirst.set(first, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+  const sectors = readDomainJson<SectorData>('us-mx/sectors.json');
+  l = {
+    byFirst,
+    plover: readDomainJson<PloverData>('events/plover.json'),
+    cues: readDomainJson<CueData>('events/cues.json'),
+    sectorNouns: new Map(Object.entries(sectors.nouns[lang] ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
+  cache.set(lang, l);
+  return l;
+}
+
+export interface Participant { text: string; entity: string | null; country: string | null; sector: string | null; start: number; end: number }
+
+export interface CodedEvent {
+  type: string;
+  mode: string | null;
+  contexts: string[];
+  score: number;
+  quad: string;
+  cameo: string | null;
+  actor: Participant[];
+  recipient: Participant[];
+  date: EventDate;
+  factuality: string;
+  attribution: { text: string; entity: string | null } | null;
+  trigger: { start: number; end: number };
+  evidence: { start: number; end: number };
+  confidence: number;
+}
+
+/** Pack mentions become participants; a demonym or country followed by a sector noun ("U.S. agents") takes the noun's sector. */
+function participants(text: string, mentions: Mention[], lex: Lexicon): Participant[] {
+  const out: Participant[] = [];
+  for (const m of mentions) {
+    if (m.ref.kind === 'place' && m.ref.role === 'place') continue;
+    let end = m.end;
+    let sector = m.ref.sector;
+    if (m.ref.role === 'country' || m.ref.role === 'demonym' || m.ref.role === 'metonym') {
+      // "U.S. agents", "Mexican federal prosecutors": the sector noun right after, or one word later.
+      const next = /^(?:'s|’s)?\s+([\p{Ll}-]+)(?:\s+([\p{Ll}]+))?/u.exec(text.slice(m.end, m.end + 40));
+      let noun: string | undefined;
+      if (next) {
+        noun = lex.sectorNouns.get(next[1]!);
+        if (noun) end = m.end + next[0].length - (next[2] ? next[2].length + 1 : 0);
+        else if (next[2] && (noun = lex.sectorNouns.get(next[2]))) end = m.end + next[0].length;
+      }
+      if (noun) sector = noun;
+      else sector = m.ref.role === 'demonym' ? null : 'GOV';
+      if (m.ref.role === 'demonym' && !noun) continue;
+    }
+    out.push({ text: text.slice(m.start, end), entity: m.ref.role ? null : m.ref.id, country: m.ref.country, sector, start: m.start, end });
+  }
+  return out;
+}
+
+function has(list: string[] | undefined, text: string): boolean {
+  if (!list) return false;
+  const t = ` ${text.toLowerCase()} `;
+  return list.some((c) => t.includes(` ${c.toLowerCase()} `) || t.includes(` ${c.toLowerCase()},`));
+}
+
+/** How the sentence presents the event at `at` (cues before the trigger weigh most). */
+function factuality(sentence: string, before: string, lang: 'en' | 'es', lex: Lexicon): string {
+  const c = lex.cues[lang];
+  const near = before.split(/\s+/).slice(-4).join(' ');
+  if (has(c.denied, sentence)) return 'denied';
+  if (has(c.negated, near)) return 'negated';
+  if (has(c.considered, before)) return 'considered';
+  if (has(c.hypothetical, before) && /\b(would|could|si|podría|sería)\b/i.test(sentence)) return 'hypothetical';
+  if (has(c.future, near)) return 'future';
+  if (has(c.disputed, sentence)) return 'disputed';
+  if (has(c.alleged, sentence)) return 'alleged';
+  return 'asserted';
+}
+
+function attribution(sentence: string, start: number, parts: Participant[]): { text: string; entity: string | null } | null {
+  const m = /\baccording to ([^,.;]+)|(?:,|\.|”|")\s*([^,.;"”]{2,60}?) (?:said|told|says|added|stated)\b|\b(?:said|told) ([A-Z][^,.;]{2,60})|\bsegún ([^,.;]+)/.exec(sentence);
+  if (!m) return null;
+  const text = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+  const at = start + sentence.indexOf(text);
+  const who = parts.find((p) => p.start >= at && p.end <= at + text.length);
+  return { text, entity: who?.entity ?? null };
+}
+
+/** Code the events of a text (offsets in that text). */
+export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lang: 'en' | 'es'): CodedEvent[] {
+  const lex = lexicon(lang);
+  const parts = participants(text, mentions, lex);
+  const lower = text.toLowerCase();
+  const out: CodedEvent[] = [];
+  for (const s of time.sentences) {
+    const sentence = text.slice(s.start, s.end);
+    const inS = parts.filter((p) => p.start >= s.start && p.end <= s.end);
+    if (inS.length === 0) continue;
+    const word = /[\p{L}]+/gu;
+    word.lastIndex = 0;
+    let w: RegExpExecArray | null;
+    const seen = new Set<string>();
+    while ((w = word.exec(sentence)) !== null) {
+      const list = lex.byFirst.get(w[0].toLowerCase());
+      if (!list) continue;
+      const at = s.start + w.index;
+      const form = list.find((f) => lower.startsWith(f.text, at) && !/[\p{L}]/u.test(lower[at + f.text.length] ?? ''));
+      if (!form) continue;
+      const row = form.row;
+      const tEnd = at + form.text.length;
+      if (inS.some((p) => p.start <= at && at < p.end)) continue;
+      const before = text.slice(s.start, at);
+      const passive = row.pos === 'verb' && /\b(was|were|been|being|is|are|fue|fueron|ha sido|han sido)\s+(\p{L}+\s+)?$/iu.test(before) && /(ed|en|do|da|dos|das)$/.test(form.text);
+      const left = inS.filter((p) => p.end <= at).sort((a, b) => b.end - a.end);
+      const right = inS.filter((p) => p.start >= tEnd && p.start - tEnd < 80).sort((a, b) => a.start - b.start);
+      let actor: Participant[] = [];
+      let recipient: Participant[] = [];
+      if (passive || row.pos === 'noun') {
+        const by = /^\s*(?:\p{L}+\s+){0,6}?(by|por)\s+/iu.exec(text.slice(tEnd, tEnd + 60));
+        const agent = by ? right.find((p) => p.start >= tEnd + by.index + by[0].length - 1) : undefined;
+        if (agent) actor = [agent];
+        const patient = row.pos === 'noun' ? right.find((p) => p !== agent) ?? left[0] : left[0];
+        if (patient) recipient = [patient];
+        if (row.pos === 'noun' && !agent && left[0] && patient !== left[0]) actor = [left[0]];
+      } else {
+        if (left[0]) actor = [left[0]];
+        if (right[0]) recipient = [right[0]];
+      }
+      if (actor.length === 0 && recipient.length === 0) continue;
+      if (actor.length === 0) continue; // no one acts: not coded (precision first)
+      const key = `${row.type}|${actor[0]?.country}|${recipient[0]?.country}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const t = lex.plover.types[row.type];
+      if (!t) continue;
+      const mode = row.mode && t.modes[row.mode] ? row.mode : null;
+      out.push({
+        type: row.type,
+        mode,
+        contexts: row.contexts ?? [],
+        score: mode ? t.modes[mode]!.score : t.score,
+        quad: t.quad,
+        cameo: (mode ? t.modes[mode]!.cameo : t.cameo) ?? null,
+        actor, recipient,
+        date: time.dateAt(at),
+        factuality: factuality(sentence, before, lang, lex),
+        attribution: attribution(sentence, s.start, inS),
+        trigger: { start: at, end: tEnd },
+        evidence: { start: s.start, end: s.end },
+        confidence: actor.length && recipient.length ? 0.6 : 0.4,
+      });
+    }
+  }
+  return out;
+}
