@@ -87,7 +87,27 @@ function participants(text: string, mentions: Mention[], lex: Lexicon): Particip
     }
     out.push({ text: text.slice(m.start, end), entity: m.ref.role ? null : m.ref.id, country: m.ref.country, sector, start: m.start, end });
   }
-  return out;
+  // Demonyms coordinated before a sector noun: "Hungarian and Romanian officials".
+  for (const m of mentions) {
+    if (m.ref.role !== 'demonym' || out.some((p) => p.start <= m.start && m.start < p.end)) continue;
+    const co = /^\s+(?:and|y|e|,)\s+/u.exec(text.slice(m.end, m.end + 8));
+    if (!co) continue;
+    const partner = out.find((p) => p.start === m.end + co[0].length && p.sector);
+    if (partner) out.push({ text: text.slice(m.start, m.end), entity: null, country: m.ref.country, sector: partner.sector, start: m.start, end: m.end });
+  }
+  // Generic actors without a country: "police", "prosecutors", "rebels", "protesters".
+  const generic = /(?<![\p{L}])(?:the\s+|los\s+|las\s+)?([\p{L}]+)(?![\p{L}])/gu;
+  let g: RegExpExecArray | null;
+  while ((g = generic.exec(text)) !== null) {
+    const word = g[1]!.toLowerCase();
+    const sector = lex.sectorNouns.get(word);
+    if (!sector || word.length < 4) continue;
+    const start = g.index + g[0].length - g[1]!.length;
+    if (out.some((p) => p.start <= start && start < p.end)) continue;
+    if (mentions.some((mm) => mm.start <= start && start < mm.end)) continue;
+    out.push({ text: g[1]!, entity: null, country: null, sector, start, end: start + g[1]!.length });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function has(list: string[] | undefined, text: string): boolean {
@@ -144,8 +164,10 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
       if (inS.some((p) => p.start <= at && at < p.end)) continue;
       const before = text.slice(s.start, at);
       const passive = row.pos === 'verb' && /\b(was|were|been|being|is|are|fue|fueron|ha sido|han sido)\s+(\p{L}+\s+)?$/iu.test(before) && /(ed|en|do|da|dos|das)$/.test(form.text);
-      const left = inS.filter((p) => p.end <= at).sort((a, b) => b.end - a.end);
-      const right = inS.filter((p) => p.start >= tEnd && p.start - tEnd < 80).sort((a, b) => a.start - b.start);
+      // Nearest first, but a participant with a known country beats a generic one.
+      const rank = (xs: Participant[]) => [...xs.filter((p) => p.country), ...xs.filter((p) => !p.country)];
+      const left = rank(inS.filter((p) => p.end <= at).sort((a, b) => b.end - a.end));
+      const right = rank(inS.filter((p) => p.start >= tEnd && p.start - tEnd < 80).sort((a, b) => a.start - b.start));
       let actor: Participant[] = [];
       let recipient: Participant[] = [];
       if (passive || row.pos === 'noun') {
