@@ -153,14 +153,19 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
     word.lastIndex = 0;
     let w: RegExpExecArray | null;
     const seen = new Set<string>();
+    let lastEnd = -1;
     while ((w = word.exec(sentence)) !== null) {
+      const at = s.start + w.index;
+      if (at < lastEnd) continue; // inside a longer trigger already matched
       const list = lex.byFirst.get(w[0].toLowerCase());
       if (!list) continue;
-      const at = s.start + w.index;
       const form = list.find((f) => lower.startsWith(f.text, at) && !/[\p{L}]/u.test(lower[at + f.text.length] ?? ''));
       if (!form) continue;
+      // "March", "May": a capitalised common word inside a sentence is a name, not the trigger.
+      if (/^\p{Lu}/u.test(w[0]) && w.index > 0 && !/[.!?"“]\s*$/.test(sentence.slice(0, w.index))) continue;
       const row = form.row;
       const tEnd = at + form.text.length;
+      lastEnd = tEnd;
       if (inS.some((p) => p.start <= at && at < p.end)) continue;
       const before = text.slice(s.start, at);
       const passive = row.pos === 'verb' && /\b(was|were|been|being|is|are|fue|fueron|ha sido|han sido)\s+(\p{L}+\s+)?$/iu.test(before) && /(ed|en|do|da|dos|das)$/.test(form.text);
@@ -186,6 +191,10 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
       const key = `${row.type}|${actor[0]?.country}|${recipient[0]?.country}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      // A noun mention of an event already coded ("the Cienfuegos arrest" after "arrested
+      // Cienfuegos") is the same event reported again: it is coded once.
+      const who = (p?: Participant) => p?.entity ?? p?.text.toLowerCase();
+      if (row.pos !== 'verb' && out.some((e) => e.type === row.type && (who(e.recipient[0]) === who(recipient[0]) || who(e.recipient[0]) === who(actor[0])))) continue;
       const t = lex.plover.types[row.type];
       if (!t) continue;
       const mode = row.mode && t.modes[row.mode] ? row.mode : null;
