@@ -12,7 +12,7 @@ interface TriggerRow {
 }
 interface PloverData { types: Record<string, { quad: string; score: number; cameo?: string | null; modes: Record<string, { score: number; cameo?: string | null }> }> }
 interface CueData { en: Record<string, string[]>; es: Record<string, string[]>; reporting: Record<string, string[]> }
-interface SectorData { nouns: Record<string, Record<string, string>> }
+interface SectorData { nouns: Record<string, Record<string, string>>; titles?: Record<string, Record<string, string>> }
 
 interface Form { text: string; row: TriggerRow }
 
@@ -26,7 +26,6 @@ function lexicon(lang: 'en' | 'es'): Lexicon {
   const { triggers } = readDomainJson<{ triggers: TriggerRow[] }>(`events/triggers-${lang}.json`);
   const byFirst = new Map<string, Form[]>();
   for (const row of triggers) {
-    if (row.weak) continue;
     for (const f of row.forms) {
       const first = f.split(/\s+/)[0]!;
       const list = byFirst.get(first) ?? [];
@@ -40,7 +39,7 @@ function lexicon(lang: 'en' | 'es'): Lexicon {
     byFirst,
     plover: readDomainJson<PloverData>('events/plover.json'),
     cues: readDomainJson<CueData>('events/cues.json'),
-    sectorNouns: new Map(Object.entries(sectors.nouns[lang] ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    sectorNouns: new Map(Object.entries({ ...(sectors.titles?.[lang] ?? {}), ...(sectors.nouns[lang] ?? {}) }).map(([k, v]) => [k.toLowerCase(), v])),
   };
   cache.set(lang, l);
   return l;
@@ -74,12 +73,14 @@ function participants(text: string, mentions: Mention[], lex: Lexicon): Particip
     let sector = m.ref.sector;
     if (m.ref.role === 'country' || m.ref.role === 'demonym' || m.ref.role === 'metonym') {
       // "U.S. agents", "Mexican federal prosecutors": the sector noun right after, or one word later.
-      const next = /^(?:'s|’s)?\s+([\p{Ll}-]+)(?:\s+([\p{Ll}]+))?/u.exec(text.slice(m.end, m.end + 40));
+      const next = /^(?:'s|’s)?\s+([\p{L}-]+)(?:\s+([\p{L}]+))?/u.exec(text.slice(m.end, m.end + 40));
       let noun: string | undefined;
       if (next) {
-        noun = lex.sectorNouns.get(next[1]!);
-        if (noun) end = m.end + next[0].length - (next[2] ? next[2].length + 1 : 0);
-        else if (next[2] && (noun = lex.sectorNouns.get(next[2]))) end = m.end + next[0].length;
+        const w1 = next[1]!.toLowerCase();
+        const w2 = next[2]?.toLowerCase();
+        if (w2 && (noun = lex.sectorNouns.get(`${w1} ${w2}`))) end = m.end + next[0].length;
+        else if ((noun = lex.sectorNouns.get(w1))) end = m.end + next[0].length - (next[2] ? next[2].length + 1 : 0);
+        else if (w2 && (noun = lex.sectorNouns.get(w2))) end = m.end + next[0].length;
       }
       if (noun) sector = noun;
       else sector = m.ref.role === 'demonym' ? null : 'GOV';
@@ -188,6 +189,8 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
       }
       if (actor.length === 0 && recipient.length === 0) continue;
       if (actor.length === 0) continue; // no one acts: not coded (precision first)
+      // Ambiguous ("weak") triggers need a named actor with a country and a recipient.
+      if (row.weak && !(actor[0]!.country && recipient.length)) continue;
       const key = `${row.type}|${actor[0]?.country}|${recipient[0]?.country}`;
       if (seen.has(key)) continue;
       seen.add(key);
