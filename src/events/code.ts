@@ -169,7 +169,11 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
       lastEnd = tEnd;
       if (inS.some((p) => p.start <= at && at < p.end)) continue;
       const before = text.slice(s.start, at);
-      const passive = row.pos === 'verb' && /\b(was|were|been|being|is|are|fue|fueron|ha sido|han sido)\s+(\p{L}+\s+)?$/iu.test(before) && /(ed|en|do|da|dos|das)$/.test(form.text);
+      // Passive: after an auxiliary, or a bare participle in a headline ("General arrested in Los Angeles").
+      const headline = !/[.!?…"”]\s*$/.test(sentence) && sentence.split(/\s+/).length <= 16;
+      const participle = /(ed|en|do|da|dos|das)$/.test(form.text);
+      const passive = row.pos === 'verb' && participle &&
+        (/\b(was|were|been|being|is|are|fue|fueron|ha sido|han sido)\s+(\p{L}+\s+)?$/iu.test(before) || headline);
       // Nearest first, but a participant with a known country beats a generic one.
       const rank = (xs: Participant[]) => [...xs.filter((p) => p.country), ...xs.filter((p) => !p.country)];
       const left = rank(inS.filter((p) => p.end <= at).sort((a, b) => b.end - a.end));
