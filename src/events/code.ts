@@ -5,6 +5,7 @@ import type { Mention } from '../actors/match.js';
 import type { TimeDoc } from '../time/index.js';
 import type { EventDate } from '../time/types.js';
 import { readDomainJson } from '../util/data.js';
+import { analyze, type Token } from '../nlp/analyze.js';
 
 interface TriggerRow {
   lemma: string; pos: string; type: string; mode: string | null; contexts?: string[]; forms: string[];
@@ -145,6 +146,20 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
   const lex = lexicon(lang);
   const parts = participants(text, mentions, lex);
   const lower = text.toLowerCase();
+  // Part of speech (English model): a verb trigger must be tagged a verb, a noun trigger a noun
+  // ("no signs of", "two blocks away", "the end of" are not events).
+  const tokens = lang === 'en' ? analyze(text).tokens : null;
+  const posAt = (at: number): string | null => {
+    if (!tokens) return null;
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tokens[mid]!.start <= at) lo = mid; else hi = mid - 1;
+    }
+    const t: Token | undefined = tokens[lo];
+    return t && t.start <= at && at < t.end ? t.pos : null;
+  };
   const out: CodedEvent[] = [];
   for (const s of time.sentences) {
     const sentence = text.slice(s.start, s.end);
@@ -166,6 +181,11 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
       if (/^\p{Lu}/u.test(w[0]) && w.index > 0 && !/[.!?"“]\s*$/.test(sentence.slice(0, w.index))) continue;
       const row = form.row;
       const tEnd = at + form.text.length;
+      const pos = posAt(at);
+      if (pos && !form.text.includes(' ')) {
+        if (row.pos === 'verb' && pos !== 'VERB') continue;
+        if (row.pos === 'noun' && pos !== 'NOUN' && pos !== 'PROPN') continue;
+      }
       lastEnd = tEnd;
       if (inS.some((p) => p.start <= at && at < p.end)) continue;
       const before = text.slice(s.start, at);
@@ -193,6 +213,8 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
       }
       if (actor.length === 0 && recipient.length === 0) continue;
       if (actor.length === 0) continue; // no one acts: not coded (precision first)
+      const same = (a: Participant, b: Participant) => (a.entity && a.entity === b.entity) || a.text.toLowerCase() === b.text.toLowerCase();
+      if (recipient[0] && same(actor[0]!, recipient[0])) recipient = [];
       // Ambiguous ("weak") triggers need a named actor with a country and a recipient.
       if (row.weak && !(actor[0]!.country && recipient.length)) continue;
       const key = `${row.type}|${actor[0]?.country}|${recipient[0]?.country}`;
