@@ -160,6 +160,25 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
     const t: Token | undefined = tokens[lo];
     return t && t.start <= at && at < t.end ? t.pos : null;
   };
+  // Proper names the pack does not know (organisations, people): runs of PROPN tokens become
+  // participants of unknown country, so that their events are still coded.
+  if (tokens) {
+    let k = 0;
+    while (k < tokens.length) {
+      if (tokens[k]!.pos !== 'PROPN' || !/^\p{Lu}/u.test(tokens[k]!.text)) { k++; continue; }
+      let j = k;
+      while (j + 1 < tokens.length && (tokens[j + 1]!.pos === 'PROPN' || (/^(of|for|the|de|del|la)$/i.test(tokens[j + 1]!.text) && tokens[j + 2]?.pos === 'PROPN')) && tokens[j + 1]!.sentence === tokens[k]!.sentence) j++;
+      const start = tokens[k]!.start;
+      const end = tokens[j]!.end;
+      const sent = tokens[k]!.sentence;
+      const known = parts.some((p) => p.country && tokens.some((t) => t.sentence === sent && t.start <= p.start && p.start < t.end));
+      if (!known && !parts.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start) && end - start > 2) {
+        parts.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end });
+      }
+      k = j + 1;
+    }
+    parts.sort((a, b) => a.start - b.start);
+  }
   const out: CodedEvent[] = [];
   for (const s of time.sentences) {
     const sentence = text.slice(s.start, s.end);
