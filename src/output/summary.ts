@@ -27,6 +27,14 @@ export function summarize(rec: ArticleRecord): string {
     const shown = times.slice(0, 3).map((t) => `"${t.text}" → ${t.value.start ?? '?'}${t.value.end && t.value.end !== t.value.start ? `..${t.value.end}` : ''} (${t.value.precision})`);
     lines.push(`  times      ${times.length} expressions, e.g. ${shown.join(', ')}`);
   }
+  const events = rec.events as Array<{ type: string; factuality: string }>;
+  if (events.length) {
+    const counts = new Map<string, number>();
+    for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+    lines.push(`  events     ${events.length} (first-pass coder): ${[...counts].map(([t, n]) => `${t} ×${n}`).join(', ')}`);
+  }
+  const entities = rec.entities as Array<{ name: string }>;
+  if (entities.length) lines.push(`  entities   ${entities.length}: ${entities.slice(0, 6).map((e) => e.name).join('; ')}${entities.length > 6 ? '; …' : ''}`);
   for (const w of a.warnings) lines.push(`  warning    ${w}`);
   return lines.join('\n');
 }
