@@ -108,7 +108,7 @@ const peakRssPoolMb = process.resourceUsage().maxRSS / 1024;
 if (asJson) {
   console.log(JSON.stringify({ rows, peakRssMb, peakRssPoolMb, time: { sentences, tokens, tokenMs, timexCount, timeMs } }, null, 2));
 } else {
-  console.log(`cleaning benchmark: ${items.length} articles generated from examples/corpus (${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores)`);
+  console.log(`extraction benchmark (cleaning, metadata, spin, time, entities, first-pass events): ${items.length} articles generated from examples/corpus (${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores)`);
   for (const r of rows) {
     console.log(`  ${r.name.padEnd(36)} ${String(r.articles).padStart(5)} articles  ${r.mb.toFixed(1).padStart(6)} MB  ${r.seconds.toFixed(2).padStart(6)} s  ${r.perSec.toFixed(1).padStart(7)} articles/s  ${r.mbPerSec.toFixed(2).padStart(6)} MB/s`);
   }
