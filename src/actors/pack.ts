@@ -7,6 +7,7 @@ export const SECTORS = ['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG', 'CRM', 'REB', 
 const Sector = z.enum(SECTORS);
 const Iso3 = z.string().regex(/^[A-Z]{3}$/);
 const DateStr = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+const Names = z.array(z.string()).default([]);
 
 const Country = z.object({
   iso3: Iso3,
@@ -21,20 +22,20 @@ const Institution = z.object({
   name: z.string(),
   country: Iso3.nullable(),
   sector: Sector,
-  acronyms: z.array(z.string()).default([]),
-  aliases: z.array(z.string()).default([]),
-  es: z.array(z.string()).default([]),
+  acronyms: Names,
+  aliases: Names,
+  es: Names,
   parent: z.string().nullable().optional(),
   generic: z.boolean().optional(),
 });
 
-const Faction = z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).default([]) });
+const Faction = z.object({ id: z.string(), name: z.string(), aliases: Names });
 const Group = z.object({
   id: z.string(),
   name: z.string(),
   country: Iso3.nullable(),
   sector: Sector,
-  aliases: z.array(z.string()).default([]),
+  aliases: Names,
   factions: z.array(Faction).default([]),
   generic: z.boolean().optional(),
 });
@@ -53,8 +54,8 @@ const Person = z.object({
   name: z.string(),
   country: Iso3.nullable(),
   sector: Sector,
-  aliases: z.array(z.string()).default([]),
-  surnames: z.array(z.string()).default([]),
+  aliases: Names,
+  surnames: Names,
   roles: z.array(Role).default([]),
   note: z.string().optional(),
 });
@@ -62,7 +63,7 @@ const Person = z.object({
 const Place = z.object({
   id: z.string(),
   name: z.string(),
-  aliases: z.array(z.string()).default([]),
+  aliases: Names,
   kind: z.string(),
   country: Iso3,
   admin1: z.string().nullable().optional(),

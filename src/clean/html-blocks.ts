@@ -232,14 +232,13 @@ function identityLost(kept: Set<Text>, total: number): boolean {
  * found by aligning block texts, in order, against the article text.
  * Returns null when Readability finds no article at all.
  */
-export function markArticle(dom: JSDOM, hb: HtmlBlocks, opts: { charThreshold?: number } = {}): Block[] | null {
+export function markArticle(dom: JSDOM, hb: HtmlBlocks): Block[] | null {
   const { blocks, nodeBlock, nodeRanges } = hb;
   const doc = dom.window.document;
   let content: Element | null = null;
   try {
     const reader = new Readability(doc, {
       serializer: (el: Node) => el as unknown as string,
-      charThreshold: opts.charThreshold ?? 500,
       keepClasses: true,
     });
     content = (reader.parse()?.content as unknown as Element) ?? null;

@@ -163,6 +163,9 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
   // Proper names the pack does not know (organisations, people): runs of PROPN tokens become
   // participants of unknown country, so that their events are still coded.
   if (tokens) {
+    // Sentences that already hold a participant of known country keep to the pack.
+    const sentenceOf = (at: number) => tokens.find((t) => t.start <= at && at < t.end)?.sentence;
+    const knownSentences = new Set(parts.filter((p) => p.country).map((p) => sentenceOf(p.start)));
     let k = 0;
     while (k < tokens.length) {
       if (tokens[k]!.pos !== 'PROPN' || !/^\p{Lu}/u.test(tokens[k]!.text)) { k++; continue; }
@@ -170,9 +173,7 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
       while (j + 1 < tokens.length && (tokens[j + 1]!.pos === 'PROPN' || (/^(of|for|the|de|del|la)$/i.test(tokens[j + 1]!.text) && tokens[j + 2]?.pos === 'PROPN')) && tokens[j + 1]!.sentence === tokens[k]!.sentence) j++;
       const start = tokens[k]!.start;
       const end = tokens[j]!.end;
-      const sent = tokens[k]!.sentence;
-      const known = parts.some((p) => p.country && tokens.some((t) => t.sentence === sent && t.start <= p.start && p.start < t.end));
-      if (!known && !parts.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start) && end - start > 2) {
+      if (!knownSentences.has(tokens[k]!.sentence) && !parts.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start) && end - start > 2) {
         parts.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end });
       }
       k = j + 1;

@@ -20,8 +20,8 @@ function load(): void {
 /** Canonical outlet name for a name or alias seen in a page, if known. */
 export function knownOutlet(name: string): string | null {
   load();
-  return byName!.get(name.trim().replace(/^the\s+/i, (m) => m).toLowerCase()) ??
-    byName!.get(name.trim().replace(/^the\s+/i, '').toLowerCase()) ?? null;
+  const n = name.trim().toLowerCase();
+  return byName!.get(n) ?? byName!.get(n.replace(/^the\s+/, '')) ?? null;
 }
 
 /** Outlet for a URL's host (www. and subdomains stripped progressively). */

@@ -5,7 +5,7 @@ import type { RawArticle } from '../ingest/types.js';
 import { parseDateText } from '../meta/dates.js';
 import { detectLanguage } from '../meta/language.js';
 import { knownOutlet, outletForUrl } from '../meta/outlets.js';
-import { parseByline, parseDateline } from '../meta/text-meta.js';
+import { parseByline, parseDateline, type Dateline } from '../meta/text-meta.js';
 import { spin } from '../spin/spin.js';
 import { TimeDoc } from '../time/index.js';
 import { entitiesOf, gazetteer } from '../actors/match.js';
@@ -27,7 +27,7 @@ export interface Extracted {
 
 const UNKNOWN: Published = { date: null, precision: 'unknown', text: null };
 
-function published(c: Cleaned, given: string | undefined, text: string, warnings: string[]): Published {
+function published(c: Cleaned, given: string | undefined, dl: Dateline | null, warnings: string[]): Published {
   if (given) {
     const d = parseDateText(given);
     if (d) return { date: d.date, precision: d.precision, text: given };
@@ -35,8 +35,6 @@ function published(c: Cleaned, given: string | undefined, text: string, warnings
   }
   if (c.html?.published) return { ...c.html.published };
   if (c.header.date) return { date: c.header.date.date, precision: c.header.date.precision, text: c.header.date.text };
-  const firstPara = text.split(/\n\n/, 3).find((p) => p.length > 40) ?? '';
-  const dl = parseDateline(firstPara);
   if (dl?.date) return { date: dl.date.date, precision: dl.date.precision, text: dl.date.text };
   if (/\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?!\p{L})|\bhace\s+\d+\s+(minutos?|horas?|días?|semanas?|meses?|años?)\b/iu.test(
     c.removed.map((r) => r.text ?? '').join('\n'))) {
@@ -68,7 +66,7 @@ export function extractArticle(item: RawArticle): Extracted {
   const spun = spin(text);
   const language = detectLanguage(text, c.lang);
 
-  const pub = published(c, item.meta.published, text, warnings);
+  const pub = published(c, item.meta.published, dateline, warnings);
   const analysis = c.clean.compose(spun.analysis);
   const time = new TimeDoc(analysis.text, { published: pub.date, lang: language === 'es' ? 'es' : 'en' });
   warnings.push(...time.warnings);

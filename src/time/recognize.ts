@@ -439,8 +439,8 @@ const absolute = (c: Cand) => c.kind === 'date' || c.kind === 'month' || c.kind 
 
 /** Join neighbouring candidates into ranges ("between X and Y"), "since X", parts and seasons. */
 function combine(text: string, cands: Cand[], r: Rules): Cand[] {
-  const lex = r.lex;
   const out: Cand[] = [];
+  const lex = r.lex;
   const { joinRe, startRe, ownStartRe, sinceRe, partRe, seasonRe, quarterRe, pastRe } = r.combine;
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;

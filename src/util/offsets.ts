@@ -32,10 +32,6 @@ export class MappedText {
 
   get length(): number { return this.len; }
 
-  endsWith(s: string): boolean {
-    return this.toString().endsWith(s);
-  }
-
   toString(): string {
     if (this.parts.length > 1) this.parts = [this.parts.join('')];
     return this.parts[0] ?? '';
