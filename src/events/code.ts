@@ -6,6 +6,7 @@ import type { TimeDoc } from '../time/index.js';
 import type { EventDate } from '../time/types.js';
 import { readDomainJson } from '../util/data.js';
 import { analyze, type Token } from '../nlp/analyze.js';
+import { attribution } from './attribution.js';
 
 interface TriggerRow {
   lemma: string; pos: string; type: string; mode: string | null; contexts?: string[]; forms: string[];
@@ -130,15 +131,6 @@ function factuality(sentence: string, before: string, lang: 'en' | 'es', lex: Le
   if (has(c.disputed, sentence)) return 'disputed';
   if (has(c.alleged, sentence)) return 'alleged';
   return 'asserted';
-}
-
-function attribution(sentence: string, start: number, parts: Participant[]): { text: string; entity: string | null } | null {
-  const m = /\baccording to ([^,.;]+)|(?:,|\.|”|")\s*([^,.;"”]{2,60}?) (?:said|told|says|added|stated)\b|\b(?:said|told) ([A-Z][^,.;]{2,60})|\bsegún ([^,.;]+)/.exec(sentence);
-  if (!m) return null;
-  const text = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
-  const at = start + sentence.indexOf(text);
-  const who = parts.find((p) => p.start >= at && p.end <= at + text.length);
-  return { text, entity: who?.entity ?? null };
 }
 
 /** Code the events of a text (offsets in that text). */
