@@ -1,53 +1,22 @@
-// First-pass event coder: trigger lexicon matches in each sentence, actors and recipients
-// from the nearest pack entities (voice-aware), factuality from cue words, the date from
-// the time stage. Precision first: a trigger with no actor or recipient is not an event.
-import type { Mention } from '../actors/match.js';
+// The event coder: trigger-lexicon matches in each sentence (verbs, nominalisations, phrases),
+// gated by part of speech; actor and recipient from the clause structure (voice, by-agents,
+// coordination, relative clauses, controlled infinitives, possessors of event nouns, pronouns);
+// speech acts and their complements; factuality from the cues in scope; attribution, date,
+// place, contexts, PLOVER mode, score, quad class and a confidence. Offsets are in the text given.
+import { gazetteer, type Mention } from '../actors/match.js';
 import type { TimeDoc } from '../time/index.js';
 import type { EventDate } from '../time/types.js';
-import { readDomainJson } from '../util/data.js';
 import { analyze, type Token } from '../nlp/analyze.js';
 import { attribution } from './attribution.js';
+import { Clause, type Tok, type VerbGroup } from './clause.js';
+import { factualityOf } from './factuality.js';
+import { lexicon, type Lang, type Lexicon, type TriggerRow } from './lexicon.js';
+import { findParticipants, type Participant } from './participants.js';
+import { spanishTokens } from './spanish.js';
 
-interface TriggerRow {
-  lemma: string; pos: string; type: string; mode: string | null; contexts?: string[]; forms: string[];
-  weak?: boolean; speech?: boolean;
-}
-interface PloverData { types: Record<string, { quad: string; score: number; cameo?: string | null; modes: Record<string, { score: number; cameo?: string | null }> }> }
-interface CueData { en: Record<string, string[]>; es: Record<string, string[]>; reporting: Record<string, string[]> }
-interface SectorData { nouns: Record<string, Record<string, string>>; titles?: Record<string, Record<string, string>> }
+export type { Participant } from './participants.js';
 
-interface Form { text: string; row: TriggerRow }
-
-interface Lexicon { byFirst: Map<string, Form[]>; plover: PloverData; cues: CueData; sectorNouns: Map<string, string> }
-
-const cache = new Map<string, Lexicon>();
-
-function lexicon(lang: 'en' | 'es'): Lexicon {
-  let l = cache.get(lang);
-  if (l) return l;
-  const { triggers } = readDomainJson<{ triggers: TriggerRow[] }>(`events/triggers-${lang}.json`);
-  const byFirst = new Map<string, Form[]>();
-  for (const row of triggers) {
-    for (const f of row.forms) {
-      const first = f.split(/\s+/)[0]!;
-      const list = byFirst.get(first) ?? [];
-      list.push({ text: f, row });
-      byFirst.set(first, list);
-    }
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
-  const sectors = readDomainJson<SectorData>('us-mx/sectors.json');
-  l = {
-    byFirst,
-    plover: readDomainJson<PloverData>('events/plover.json'),
-    cues: readDomainJson<CueData>('events/cues.json'),
-    sectorNouns: new Map(Object.entries({ ...(sectors.titles?.[lang] ?? {}), ...(sectors.nouns[lang] ?? {}) }).map(([k, v]) => [k.toLowerCase(), v])),
-  };
-  cache.set(lang, l);
-  return l;
-}
-
-export interface Participant { text: string; entity: string | null; country: string | null; sector: string | null; start: number; end: number }
+export interface Place { text: string; country: string | null; admin1: string | null; lat: number | null; lon: number | null; start: number; end: number }
 
 export interface CodedEvent {
   type: string;
@@ -59,202 +28,466 @@ export interface CodedEvent {
   actor: Participant[];
   recipient: Participant[];
   date: EventDate;
+  location: Place | null;
   factuality: string;
   attribution: { text: string; entity: string | null } | null;
   trigger: { start: number; end: number };
   evidence: { start: number; end: number };
   confidence: number;
+  /** Part of speech of the trigger entry (a noun re-mention of an event is dropped). */
+  triggerPos: 'verb' | 'noun' | 'phrase';
 }
 
-/** Pack mentions become participants; a demonym or country followed by a sector noun ("U.S. agents") takes the noun's sector. */
-function participants(text: string, mentions: Mention[], lex: Lexicon): Participant[] {
-  const out: Participant[] = [];
-  for (const m of mentions) {
-    if (m.ref.kind === 'place' && m.ref.role === 'place') continue;
-    let end = m.end;
-    let sector = m.ref.sector;
-    if (m.ref.role === 'country' || m.ref.role === 'demonym' || m.ref.role === 'metonym') {
-      // "U.S. agents", "Mexican federal prosecutors": the sector noun right after, or one word later.
-      const next = /^(?:'s|’s)?\s+([\p{L}-]+)(?:\s+([\p{L}]+))?/u.exec(text.slice(m.end, m.end + 40));
-      let noun: string | undefined;
-      if (next) {
-        const w1 = next[1]!.toLowerCase();
-        const w2 = next[2]?.toLowerCase();
-        if (w2 && (noun = lex.sectorNouns.get(`${w1} ${w2}`))) end = m.end + next[0].length;
-        else if ((noun = lex.sectorNouns.get(w1))) end = m.end + next[0].length - (next[2] ? next[2].length + 1 : 0);
-        else if (w2 && (noun = lex.sectorNouns.get(w2))) end = m.end + next[0].length;
-      }
-      if (noun) sector = noun;
-      else sector = m.ref.role === 'demonym' ? null : 'GOV';
-      if (m.ref.role === 'demonym' && !noun) continue;
-    }
-    out.push({ text: text.slice(m.start, end), entity: m.ref.role ? null : m.ref.id, country: m.ref.country, sector, start: m.start, end });
-  }
-  // Demonyms coordinated before a sector noun: "Hungarian and Romanian officials".
-  for (const m of mentions) {
-    if (m.ref.role !== 'demonym' || out.some((p) => p.start <= m.start && m.start < p.end)) continue;
-    const co = /^\s+(?:and|y|e|,)\s+/u.exec(text.slice(m.end, m.end + 8));
-    if (!co) continue;
-    const partner = out.find((p) => p.start === m.end + co[0].length && p.sector);
-    if (partner) out.push({ text: text.slice(m.start, m.end), entity: null, country: m.ref.country, sector: partner.sector, start: m.start, end: m.end });
-  }
-  // Generic actors without a country: "police", "prosecutors", "rebels", "protesters".
-  const generic = /(?<![\p{L}])(?:the\s+|los\s+|las\s+)?([\p{L}]+)(?![\p{L}])/gu;
-  let g: RegExpExecArray | null;
-  while ((g = generic.exec(text)) !== null) {
-    const word = g[1]!.toLowerCase();
-    const sector = lex.sectorNouns.get(word);
-    if (!sector || word.length < 4) continue;
-    const start = g.index + g[0].length - g[1]!.length;
-    if (out.some((p) => p.start <= start && start < p.end)) continue;
-    if (mentions.some((mm) => mm.start <= start && start < mm.end)) continue;
-    out.push({ text: g[1]!, entity: null, country: null, sector, start, end: start + g[1]!.length });
-  }
-  return out.sort((a, b) => a.start - b.start);
+/** Types whose agentless passive or noun is a state act, with the sector of the implicit actor. */
+const IMPLICIT: Record<string, string> = { COERCE: 'COP', SANCTION: 'GOV', ACCUSE: 'JUD', RETREAT: 'GOV', CONCEDE: 'JUD' };
+
+const VERBAL = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
+const CONFLICT = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST', 'THREATEN']);
+
+/** One trigger match in a sentence before its arguments are known. */
+interface Cand {
+  row: TriggerRow;
+  form: string;
+  start: number;
+  end: number;
+  /** Token indices of the first and last token of the match. */
+  t0: number;
+  t1: number;
+  vg: VerbGroup | null;
+  actor: Participant[];
+  recipient: Participant[];
+  /** The text right after the trigger (its object or complement), for objects and modes. */
+  complement: string;
+  /** Index of the candidate that governs this one, or a governing word's role. */
+  governedBy: Cand | null;
+  governorRole: string | null;
+  dropped: boolean;
+  type: string;
+  mode: string | null;
+  confidence: number;
+  clauseStart: number;
+  implicitActor?: boolean;
 }
 
-function has(list: string[] | undefined, text: string): boolean {
-  if (!list) return false;
-  const t = ` ${text.toLowerCase()} `;
-  return list.some((c) => t.includes(` ${c.toLowerCase()} `) || t.includes(` ${c.toLowerCase()},`));
+function wordAt(lower: string, at: number, form: string): boolean {
+  return lower.startsWith(form, at) && !/[\p{L}\p{N}]/u.test(lower[at + form.length] ?? '') && !/[\p{L}\p{N}]/u.test(lower[at - 1] ?? '');
 }
 
-/** How the sentence presents the event at `at` (cues before the trigger weigh most). */
-function factuality(sentence: string, before: string, lang: 'en' | 'es', lex: Lexicon): string {
-  const c = lex.cues[lang];
-  const near = before.split(/\s+/).slice(-4).join(' ');
-  if (has(c.denied, sentence)) return 'denied';
-  if (has(c.negated, near)) return 'negated';
-  if (has(c.considered, before)) return 'considered';
-  if (has(c.hypothetical, before) && /\b(would|could|si|podría|sería)\b/i.test(sentence)) return 'hypothetical';
-  if (has(c.future, near)) return 'future';
-  if (has(c.disputed, sentence)) return 'disputed';
-  if (has(c.alleged, sentence)) return 'alleged';
-  return 'asserted';
+/** Does a phrase list item occur as whole words in the text? Longest first by the caller. */
+function findPhrase(list: string[] | undefined, text: string): string | null {
+  if (!list) return null;
+  const t = ` ${text.toLowerCase().replace(/[“”"(),.;:!?]/g, ' ').replace(/\s+/g, ' ')} `;
+  let best: string | null = null;
+  for (const o of list) if (t.includes(` ${o.toLowerCase()} `) && (!best || o.length > best.length)) best = o;
+  return best;
 }
 
 /** Code the events of a text (offsets in that text). */
-export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lang: 'en' | 'es'): CodedEvent[] {
+export let trace: ((msg: string) => void) | null = null;
+export function setTrace(f: ((msg: string) => void) | null): void { trace = f; }
+
+export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lang: Lang, tokensIn?: Token[]): CodedEvent[] {
   const lex = lexicon(lang);
-  const parts = participants(text, mentions, lex);
   const lower = text.toLowerCase();
-  // Part of speech (English model): a verb trigger must be tagged a verb, a noun trigger a noun
-  // ("no signs of", "two blocks away", "the end of" are not events).
-  const tokens = lang === 'en' ? analyze(text).tokens : null;
-  const posAt = (at: number): string | null => {
-    if (!tokens) return null;
-    let lo = 0;
-    let hi = tokens.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (tokens[mid]!.start <= at) lo = mid; else hi = mid - 1;
-    }
-    const t: Token | undefined = tokens[lo];
-    return t && t.start <= at && at < t.end ? t.pos : null;
-  };
-  // Proper names the pack does not know (organisations, people): runs of PROPN tokens become
-  // participants of unknown country, so that their events are still coded.
-  if (tokens) {
-    // Sentences that already hold a participant of known country keep to the pack.
-    const sentenceOf = (at: number) => tokens.find((t) => t.start <= at && at < t.end)?.sentence;
-    const knownSentences = new Set(parts.filter((p) => p.country).map((p) => sentenceOf(p.start)));
-    let k = 0;
-    while (k < tokens.length) {
-      if (tokens[k]!.pos !== 'PROPN' || !/^\p{Lu}/u.test(tokens[k]!.text)) { k++; continue; }
-      let j = k;
-      while (j + 1 < tokens.length && (tokens[j + 1]!.pos === 'PROPN' || (/^(of|for|the|de|del|la)$/i.test(tokens[j + 1]!.text) && tokens[j + 2]?.pos === 'PROPN')) && tokens[j + 1]!.sentence === tokens[k]!.sentence) j++;
-      const start = tokens[k]!.start;
-      const end = tokens[j]!.end;
-      if (!knownSentences.has(tokens[k]!.sentence) && !parts.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start) && end - start > 2) {
-        parts.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end });
-      }
-      k = j + 1;
-    }
-    parts.sort((a, b) => a.start - b.start);
-  }
+  const tokens: Token[] = tokensIn ?? (lang === 'en' ? analyze(text).tokens : spanishTokens(text, lex));
+  const parts = findParticipants(text, mentions, lex, lang === 'en' ? tokens : null);
+  salience = new Map();
+  for (const p of parts) { const k = p.entity ?? p.text.toLowerCase(); salience.set(k, (salience.get(k) ?? 0) + 1); }
+  const places = mentions.filter((m) => m.ref.kind === 'place' && m.ref.role === 'place');
   const out: CodedEvent[] = [];
+  let ti = 0;
   for (const s of time.sentences) {
-    const sentence = text.slice(s.start, s.end);
+    while (ti < tokens.length && tokens[ti]!.start < s.start) ti++;
+    const toks: Tok[] = [];
+    for (let k = ti; k < tokens.length && tokens[k]!.start < s.end; k++) {
+      const t = tokens[k]!;
+      if (t.pos === 'SPACE') continue;
+      toks.push({ text: t.text, lower: t.text.toLowerCase(), start: t.start, end: t.end, pos: t.pos, lemma: t.lemma });
+    }
+    if (toks.length === 0) continue;
     const inS = parts.filter((p) => p.start >= s.start && p.end <= s.end);
     if (inS.length === 0) continue;
-    const word = /[\p{L}]+/gu;
-    word.lastIndex = 0;
-    let w: RegExpExecArray | null;
-    const seen = new Set<string>();
-    let lastEnd = -1;
-    while ((w = word.exec(sentence)) !== null) {
-      const at = s.start + w.index;
-      if (at < lastEnd) continue; // inside a longer trigger already matched
-      const list = lex.byFirst.get(w[0].toLowerCase());
-      if (!list) continue;
-      const form = list.find((f) => lower.startsWith(f.text, at) && !/[\p{L}]/u.test(lower[at + f.text.length] ?? ''));
-      if (!form) continue;
-      // "March", "May": a capitalised common word inside a sentence is a name, not the trigger.
-      if (/^\p{Lu}/u.test(w[0]) && w.index > 0 && !/[.!?"“]\s*$/.test(sentence.slice(0, w.index))) continue;
-      const row = form.row;
-      const tEnd = at + form.text.length;
-      const pos = posAt(at);
-      if (pos && !form.text.includes(' ')) {
-        if (row.pos === 'verb' && pos !== 'VERB') continue;
-        if (row.pos === 'noun' && pos !== 'NOUN' && pos !== 'PROPN') continue;
-      }
-      lastEnd = tEnd;
-      if (inS.some((p) => p.start <= at && at < p.end)) continue;
-      const before = text.slice(s.start, at);
-      // Passive: after an auxiliary, or a bare participle in a headline ("General arrested in Los Angeles").
-      const headline = !/[.!?…"”]\s*$/.test(sentence) && sentence.split(/\s+/).length <= 16;
-      const participle = /(ed|en|do|da|dos|das)$/.test(form.text);
-      const passive = row.pos === 'verb' && participle &&
-        (/\b(was|were|been|being|is|are|fue|fueron|ha sido|han sido)\s+(\p{L}+\s+)?$/iu.test(before) || headline);
-      // Nearest first, but a participant with a known country beats a generic one.
-      const rank = (xs: Participant[]) => [...xs.filter((p) => p.country), ...xs.filter((p) => !p.country)];
-      const left = rank(inS.filter((p) => p.end <= at).sort((a, b) => b.end - a.end));
-      const right = rank(inS.filter((p) => p.start >= tEnd && p.start - tEnd < 80).sort((a, b) => a.start - b.start));
-      let actor: Participant[] = [];
-      let recipient: Participant[] = [];
-      if (passive || row.pos === 'noun') {
-        const by = /^\s*(?:\p{L}+\s+){0,6}?(by|por)\s+/iu.exec(text.slice(tEnd, tEnd + 60));
-        const agent = by ? right.find((p) => p.start >= tEnd + by.index + by[0].length - 1) : undefined;
-        if (agent) actor = [agent];
-        const patient = row.pos === 'noun' ? right.find((p) => p !== agent) ?? left[0] : left[0];
-        if (patient) recipient = [patient];
-        if (row.pos === 'noun' && !agent && left[0] && patient !== left[0]) actor = [left[0]];
-      } else {
-        if (left[0]) actor = [left[0]];
-        if (right[0]) recipient = [right[0]];
-      }
-      if (actor.length === 0 && recipient.length === 0) continue;
-      if (actor.length === 0) continue; // no one acts: not coded (precision first)
-      const same = (a: Participant, b: Participant) => (a.entity && a.entity === b.entity) || a.text.toLowerCase() === b.text.toLowerCase();
-      if (recipient[0] && same(actor[0]!, recipient[0])) recipient = [];
-      // Ambiguous ("weak") triggers need a named actor with a country and a recipient.
-      if (row.weak && !(actor[0]!.country && recipient.length)) continue;
-      const key = `${row.type}|${actor[0]?.country}|${recipient[0]?.country}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      // A noun mention of an event already coded ("the Cienfuegos arrest" after "arrested
-      // Cienfuegos") is the same event reported again: it is coded once.
-      const who = (p?: Participant) => p?.entity ?? p?.text.toLowerCase();
-      if (row.pos !== 'verb' && out.some((e) => e.type === row.type && (who(e.recipient[0]) === who(recipient[0]) || who(e.recipient[0]) === who(actor[0])))) continue;
-      const t = lex.plover.types[row.type];
-      if (!t) continue;
-      const mode = row.mode && t.modes[row.mode] ? row.mode : null;
-      out.push({
-        type: row.type,
-        mode,
-        contexts: row.contexts ?? [],
-        score: mode ? t.modes[mode]!.score : t.score,
-        quad: t.quad,
-        cameo: (mode ? t.modes[mode]!.cameo : t.cameo) ?? null,
-        actor, recipient,
-        date: time.dateAt(at),
-        factuality: factuality(sentence, before, lang, lex),
-        attribution: attribution(sentence, s.start, inS),
-        trigger: { start: at, end: tEnd },
-        evidence: { start: s.start, end: s.end },
-        confidence: actor.length && recipient.length ? 0.6 : 0.4,
-      });
+    const clause = new Clause(toks, inS);
+    const sentence = text.slice(s.start, s.end);
+    const cands = findCandidates(clause, lower, text, lex, s.start);
+    for (const c of cands) assignArguments(c, clause, lex, parts, text);
+    govern(cands, clause, lex);
+    if (trace) for (const c of cands) trace(`${c.form} [${c.row.type}${c.row.pos}] vg=${c.vg ? `${c.vg.aux.join('+')}${c.vg.passive ? ' passive' : ''}${c.vg.infinitive ? ' inf' : ''}` : '-'} A=${c.actor.map((p) => p.text).join('|')} R=${c.recipient.map((p) => p.text).join('|')} gov=${c.governedBy?.form ?? c.governorRole ?? ''}${c.dropped ? ' DROPPED' : ''}`);
+    for (const c of cands) {
+      if (c.dropped) continue;
+      const ev = finish(c, clause, lex, time, sentence, s, text, places, inS);
+      if (ev) out.push(ev);
     }
   }
-  return out;
+  return dedupe(out);
+}
+
+function findCandidates(clause: Clause, lower: string, text: string, lex: Lexicon, sStart: number): Cand[] {
+  const toks = clause.toks;
+  const cands: Cand[] = [];
+  let lastEnd = -1;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.start < lastEnd) continue;
+    const list = lex.byFirst.get(t.lower);
+    if (!list) continue;
+    for (const form of list) {
+      if (!wordAt(lower, t.start, form)) continue;
+      const end = t.start + form.length;
+      let rows = lex.forms.get(form)!;
+      // "March", "May": a capitalised word inside a sentence is a name, not the trigger.
+      const capital = /^\p{Lu}/u.test(text.slice(t.start, t.start + 1));
+      if (capital && t.start > sStart && !/[.!?"“:]\s*$/.test(text.slice(sStart, t.start))) { rows = rows.filter(() => false); }
+      if (rows.some((r) => r.lowercaseOnly) && capital) rows = rows.filter((r) => !r.lowercaseOnly);
+      // Part of speech: a verb entry needs a verb, a noun entry a noun ("no signs of", "the end of").
+      if (!form.includes(' ') && lex.lang === 'en') {
+        rows = rows.filter((r) => r.pos === 'phrase' || (r.pos === 'verb' ? t.pos === 'VERB' : t.pos === 'NOUN' || t.pos === 'PROPN'));
+      }
+      // Phrases that contain the trigger but are not events ("press release", "in charge").
+      rows = rows.filter((r) => !r.exclude?.some((x) => {
+        const xl = x.toLowerCase();
+        const i = xl.indexOf(form);
+        if (i < 0) return lower.startsWith(xl, t.start);
+        return lower.startsWith(xl, t.start - i);
+      }));
+      if (rows.length === 0) continue;
+      let t1 = k;
+      while (t1 + 1 < toks.length && toks[t1 + 1]!.start < end) t1++;
+      if (clause.partAt[k] && clause.partAt[k]!.kind !== 'generic') break; // inside a name ("Department of Justice")
+      const head = rows[0]!.pos === 'phrase' ? firstVerb(toks, k, t1) : k;
+      // A one-word phrase tagged otherwise is still a verb after an auxiliary ("had shuttered").
+      const verbal = head !== null && (toks[head]!.pos === 'VERB' || (rows[0]!.pos === 'phrase' && toks[head - 1]?.pos === 'AUX'));
+      const vg = rows[0]!.pos !== 'noun' && head !== null && verbal ? clause.verbGroup(head) : null;
+      cands.push({
+        row: rows[0]!, form, start: t.start, end, t0: k, t1, vg, actor: [], recipient: [],
+        complement: text.slice(end, Math.min(toks[Math.min(toks.length - 1, t1 + 12)]!.end, end + 120)),
+        governedBy: null, governorRole: null, dropped: false, type: rows[0]!.type, mode: rows[0]!.mode, confidence: 0.5,
+        clauseStart: sStart,
+      });
+      // Several entries with this form: the ones told apart by their objects first.
+      (cands[cands.length - 1] as Cand & { rows?: TriggerRow[] }).rows = rows;
+      lastEnd = end;
+      break;
+    }
+  }
+  return cands;
+}
+
+function firstVerb(toks: Tok[], a: number, b: number): number | null {
+  for (let k = a; k <= b; k++) if (toks[k]!.pos === 'VERB') return k;
+  return toks[a - 1]?.pos === 'AUX' ? a : null;
+}
+
+/** How often each entity or name is mentioned in the article: the salience used for pronouns. */
+let salience = new Map<string, number>();
+const sal = (p: Participant) => salience.get(p.entity ?? p.text.toLowerCase()) ?? 0;
+
+function resolvePronoun(word: string, at: number, parts: Participant[]): Participant | undefined {
+  const w = word.toLowerCase();
+  const person = /^(he|she|him|his|her)$/.test(w);
+  // "his arrest": among the people named in the last sentences, the one the article is most about.
+  if (person) {
+    const near = parts.filter((p) => p.end <= at && at - p.end < 400 && p.kind === 'person');
+    if (near.length) return near.reduce((a, b) => (sal(b) >= sal(a) ? b : a));
+  }
+  const it = /^(it|its)$/.test(w);
+  // "its" prefers a body named recently over a country ("… from Mexico after officials rescinded its spot").
+  if (it) {
+    const org = [...parts].reverse().find((p) => p.end <= at && at - p.end < 400 && (p.kind === 'organization' || p.kind === 'group'));
+    if (org) return org;
+  }
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (p.end > at) continue;
+    if (at - p.end > 700) break;
+    if (person && (p.kind === 'person' || (p.kind === 'generic' && !/s$/.test(p.text) && p.sector !== 'CVL'))) return p;
+    if (it && (p.kind === 'organization' || p.kind === 'country' || p.kind === 'group')) return p;
+    if (!person && !it && p.kind !== 'person' && !(p.kind === 'generic' && !/s$/.test(p.text))) return p;
+  }
+  return undefined;
+}
+
+function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant[], text: string): void {
+  const rows = (c as Cand & { rows?: TriggerRow[] }).rows ?? [c.row];
+  const toks = clause.toks;
+  const subjectParts = (vg: VerbGroup): Participant[] => {
+    const s = clause.subject(vg);
+    if (s.kind === 'parts') {
+      c.clauseStart = Math.min(...s.parts.map((p) => p.start));
+      return s.parts;
+    }
+    if (s.kind === 'pronoun') {
+      c.clauseStart = toks[s.token]!.start;
+      const p = resolvePronoun(toks[s.token]!.text, toks[s.token]!.start, all);
+      return p ? [p] : [];
+    }
+    c.clauseStart = toks[Math.max(0, vg.first - 3)]!.start;
+    return [];
+  };
+  // The object or complement decides between entries that share a form.
+  const pickRow = (objectText: string): TriggerRow | null => {
+    for (const r of rows) {
+      if (!r.objects) return r;
+      if (findPhrase(r.objects, objectText)) return r;
+    }
+    return null;
+  };
+  if (c.vg) {
+    const vg = c.vg;
+    const subj = subjectParts(vg);
+    const after = clause.after(c.t1);
+    if (vg.passive) {
+      const row = pickRow(subj.map((p) => p.text).join(' ') + ' ' + text.slice(c.clauseStart, c.start));
+      if (!row) { c.dropped = true; return; }
+      c.row = row;
+      c.recipient = subj;
+      const by = after.find((a) => a.role === 'by' || a.role === 'por');
+      if (by) c.actor = clause.coordinatedAfter(by.part, toks.length);
+    } else {
+      const row = pickRow(c.complement);
+      if (!row) { c.dropped = true; return; }
+      c.row = row;
+      c.actor = subj;
+      const via = [...(row.recipientVia ?? ['obj', 'with', 'to', 'against', 'on', 'of', 'from', 'at', 'into'])];
+      // A phrase that ends in its preposition ("working for", "in league with") takes its object.
+      if (/\s(with|for|of|to|against|on|into|con|contra|de|a)$/.test(c.form)) via.push('obj');
+      const rec = after.find((a) => via.includes(a.role) || (a.role === 'poss' && via.includes('obj')));
+      if (rec) c.recipient = clause.coordinatedAfter(rec.part, toks.length);
+      else {
+        // "rescinded its parking spot", "arrested him": a pronoun object stands for someone named before.
+        let j = c.t1 + 1;
+        while (j < toks.length && toks[j]!.pos === 'DET') j++;
+        const pr = toks[j];
+        if (pr && /^(its|his|her|their|him|them)$/.test(pr.lower)) {
+          const p = resolvePronoun(pr.text, pr.start, all);
+          if (p) c.recipient = [p];
+        }
+      }
+      if (row.subjectRole === 'recipient') [c.actor, c.recipient] = [c.recipient, c.actor];
+    }
+  } else {
+    // Nouns and verbless phrases: possessor or modifier, "by" phrase, light verb's subject;
+    // recipient through "of/against/with/on/to".
+    const row = pickRow(c.complement);
+    if (!row) { c.dropped = true; return; }
+    c.row = row;
+    const head = c.t0;
+    const after = clause.after(c.t1, 8);
+    // "the arrest by U.S. agents": a by-agent right after the noun, not one in a later clause.
+    const by = after.find((a) => (a.role === 'by' || a.role === 'por') && !toks.slice(c.t1 + 1, a.at).some((t) => t.pos === 'VERB' || t.pos === 'AUX'));
+    const pat = row.argPattern ?? '';
+    const possIsRecipient = /\bR['’]s\b/.test(pat) && !/\bA['’]s\b/.test(pat);
+    let poss: Participant | undefined = clause.possessorOf(head);
+    if (!poss) {
+      const pp = clause.possessivePronoun(head);
+      if (pp !== null) poss = resolvePronoun(toks[pp]!.text, toks[pp]!.start, all);
+    }
+    const via = row.recipientVia ?? ['of', 'against', 'with', 'on', 'to', 'from', 'between', 'for', 'de', 'contra', 'con', 'a'];
+    const rec = after.find((a) => a.part !== by?.part && via.includes(a.role));
+    if (by) c.actor = [by.part];
+    if (poss) {
+      if (possIsRecipient && !rec) c.recipient = [poss];
+      else if (!by) c.actor = [poss];
+    }
+    if (rec && c.recipient.length === 0) {
+      const side = clause.coordinatedAfter(rec.part, toks.length);
+      // "a phone call between Presidents Trump and Peña Nieto": the first party acts, the other receives.
+      if (rec.role === 'between' && side.length > 1 && c.actor.length === 0) { c.actor = [side[0]!]; c.recipient = side.slice(1); }
+      else c.recipient = side;
+    }
+    if (c.actor.length === 0) {
+      // "launched an attack on", "held talks with": the light verb's subject acts.
+      const v = clause.governingVerb(head);
+      if (v !== null && lex.lightVerbs.has(toks[v]!.lemma)) c.actor = subjectParts(clause.verbGroup(v));
+    }
+    if (c.clauseStart === 0 || c.clauseStart < toks[0]!.start) c.clauseStart = toks[Math.max(0, c.t0 - 4)]!.start;
+  }
+  c.type = c.row.type;
+  c.mode = c.row.mode;
+  // Same person or body on both sides: not an interaction.
+  const same = (a: Participant, b: Participant) => a === b || (!!a.entity && a.entity === b.entity);
+  c.recipient = c.recipient.filter((r) => !c.actor.some((a) => same(a, r)));
+}
+
+/** Speech acts and governing words decide what happens to the events in their complements. */
+function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
+  const toks = clause.toks;
+  for (const c of cands) {
+    if (c.dropped) continue;
+    // The word that governs this trigger: before "to" for infinitives, or a trigger earlier in the
+    // clause whose complement holds this one ("called for the dismissal of", "accused X of working").
+    let govTok: number | null = null;
+    if (c.vg?.infinitive) {
+      let g = c.vg.first - 2;
+      const obj = g >= 0 ? clause.partAt[g] : undefined;
+      if (obj) g = clause.tokenAt(obj.start) - 1;
+      while (g >= 0 && (toks[g]!.pos === 'ADV' || toks[g]!.pos === 'PART' && toks[g]!.lower !== 'to')) g--;
+      govTok = g >= 0 ? g : null;
+    }
+    const gov = cands.find((g) => g !== c && !g.dropped && g.t1 < c.t0 && (
+      (govTok !== null && g.t0 <= govTok && govTok <= g.t1) ||
+      (c.t0 - g.t1 <= 12 && VERBAL.has(g.row.type) && !toks.slice(g.t1 + 1, c.t0 + 1).some((t, i) => clause.isBoundary(g.t1 + 1 + i) ||
+        (t.pos === 'CCONJ' && /^(VERB|AUX)$/.test(toks[g.t1 + 2 + i]?.pos ?? '')) || t.text === ',' ||
+        (t.pos === 'VERB' && !/ing$/.test(t.lower) && toks[g.t1 + i]!.lower !== 'to' && g.t1 + 1 + i !== c.t0)))
+    ));
+    if (gov) {
+      c.governedBy = gov;
+      if (gov.row.type === 'ACCUSE' || gov.row.lemma === 'charge') {
+        c.governorRole = 'alleged';
+        if (gov.recipient.length === 0 && c.actor.length) gov.recipient = c.actor;
+        if (c.actor.length === 0 && gov.recipient.length) c.actor = gov.recipient;
+      } else if (/^(deny|denial|negar)$/.test(gov.row.lemma)) {
+        c.governorRole = 'denied';
+      } else if (VERBAL.has(gov.row.type) || gov.row.speech) {
+        // The content of a request, threat, promise or refusal is not a second event.
+        c.dropped = true;
+        if (gov.recipient.length === 0 && c.recipient.length) gov.recipient = c.recipient.filter((r) => !gov.actor.includes(r));
+        if (gov.row.ifConflict && CONFLICT.has(c.row.type)) gov.type = gov.row.ifConflict;
+        const modes = lex.complementModes[gov.type];
+        if (modes && !gov.mode) {
+          for (const [mode, words] of Object.entries(modes)) if (findPhrase(words, c.form + ' ' + c.complement)) { gov.mode = mode; break; }
+        }
+      }
+      continue;
+    }
+    if (govTok !== null) {
+      const g = toks[govTok]!;
+      const rule = lex.governors.get(g.lemma) ?? lex.governors.get(g.lower);
+      if (!rule) continue;
+      if (rule.role === 'drop') { c.dropped = true; continue; }
+      if (rule.role === 'wrap') {
+        // "willing to share": the willingness is the event (AGREE), its content sets nothing else.
+        c.type = CONFLICT.has(c.row.type) && rule.ifConflict ? rule.ifConflict : rule.type ?? 'AGREE';
+        c.mode = null;
+        c.confidence += 0.1;
+        continue;
+      }
+      if (rule.role !== 'keep') c.governorRole = rule.role;
+    }
+  }
+}
+
+function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: string, s: { start: number; end: number }, text: string, places: Mention[], inS: Participant[]): CodedEvent | null {
+  const row = c.row;
+  // Journalists' sourcing ("told NPR", "spoke to reporters") is not an event.
+  if (findPhrase(row.excludeObjects, c.complement.split(/[,.;]/)[0] ?? '') ) return null;
+  if ((row.speech || row.type === 'CONSULT') && c.recipient.some((r) => findPhrase(lex.sourcing, r.text))) return null;
+  if (row.speech || row.type === 'CONSULT') {
+    const next = c.complement.trim().split(/[,.;]/)[0]!.toLowerCase();
+    if (lex.sourcing.some((x) => next === x || next.startsWith(x + ' '))) return null;
+  }
+  // "The two governments" stands for both countries.
+  c.actor = c.actor.flatMap((p) => p.members ?? [p]);
+  c.recipient = c.recipient.flatMap((p) => p.members ?? [p]);
+  const loc = locationOf(c, s, text, places, inS);
+  // "He was fired", "his arrest at Los Angeles airport": a state act with no agent named is done by
+  // the authorities of the place where it happened, else of the recipient's own country.
+  if (c.actor.length === 0 && c.recipient.some((r) => r.country && r.kind !== 'generic') && IMPLICIT[row.type] && (c.vg?.passive || row.pos === 'noun')) {
+    const country = loc?.country ?? c.recipient.find((r) => r.country)!.country;
+    c.actor = [{ text: '', entity: null, country, sector: IMPLICIT[row.type]!, start: c.start, end: c.start, kind: 'generic', implicit: true }];
+    c.confidence -= 0.15;
+  }
+  if (c.actor.length === 0) return null; // no one acts: not coded (precision first)
+  if (row.needsTarget && c.recipient.length === 0) return null;
+  const named = (p: Participant) => !!p.country || p.kind === 'person' || p.kind === 'organization' || p.kind === 'group' || p.kind === 'name';
+  // Ambiguous triggers need a named actor and a recipient, or an object that confirms them.
+  if (row.weak && !(c.actor.some(named) && (c.recipient.length > 0 || row.objects))) return null;
+  // A generic actor with no country and no recipient is rarely an interaction worth coding.
+  if (!c.actor.some(named) && !c.recipient.some(named)) return null;
+
+  const before = text.slice(Math.min(c.clauseStart, c.start), c.start);
+  const factuality = factualityOf({
+    sentence, clause: before, aux: c.vg?.aux ?? [], negated: c.vg?.negated ?? false, form: c.form,
+    futureForm: !!row.futureForms?.includes(c.form), conditionalForm: !!row.conditionalForms?.includes(c.form),
+    governor: c.governorRole,
+  }, lex);
+  let type = c.type;
+  let mode = c.mode;
+  // PLOVER: a future cooperative act is a promise (AGREE); a future retreat a concession;
+  // a conflictual act announced under a condition ("unless…") is a threat.
+  if (factuality === 'future' && /^(CONSULT|SUPPORT|COOPERATE|AID)$/.test(type)) { type = 'AGREE'; mode = null; }
+  if (factuality === 'future' && type === 'RETREAT') { type = 'CONCEDE'; mode = null; }
+  if (factuality === 'hypothetical' && CONFLICT.has(type) && type !== 'THREATEN' && /\b(unless|if)\b/i.test(sentence) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
+  // Government "protests" are ACCUSE disapprove (codebook rule, altTypes).
+  if (type === 'PROTEST' && row.altTypes?.includes('ACCUSE') && c.actor.some((a) => /^(GOV|LEG|JUD)$/.test(a.sector ?? ''))) { type = 'ACCUSE'; mode = 'disapprove'; }
+  const t = lex.plover[type];
+  if (!t) return null;
+  if (row.modeByObject && type === row.type) {
+    const m = findPhrase(Object.keys(row.modeByObject), c.complement);
+    if (m) mode = row.modeByObject[m]!;
+  }
+  if (row.modeByActorSector && type === row.type) {
+    const m = c.actor.map((a) => row.modeByActorSector![a.sector ?? '']).find(Boolean);
+    if (m) mode = m;
+  }
+  if (mode && !t.modes[mode]) mode = null;
+  const contexts = new Set(row.contexts ?? []);
+  const para = paragraphOf(text, s.start, s.end);
+  for (const [ctx, words] of Object.entries(lex.contextCues)) if (findPhrase(words, para)) contexts.add(ctx);
+  let confidence = c.confidence;
+  if (c.actor.some((a) => a.country) && c.recipient.some((r) => r.country)) confidence += 0.2;
+  if (row.pos === 'verb') confidence += 0.1;
+  if (row.weak) confidence -= 0.15;
+  if (c.governedBy) confidence -= 0.15;
+  if (factuality !== 'asserted') confidence -= 0.05;
+  return {
+    type, mode, contexts: [...contexts], score: mode ? t.modes[mode]!.score : t.score, quad: t.quad,
+    cameo: (mode ? t.modes[mode]!.cameo : t.cameo) ?? (type === row.type ? row.cameo ?? null : null) ?? null,
+    actor: c.actor, recipient: c.recipient,
+    date: time.dateAt(c.start),
+    location: loc,
+    factuality,
+    attribution: attribution(sentence, s.start, inS),
+    trigger: { start: c.start, end: c.end },
+    evidence: { start: s.start, end: s.end },
+    confidence: Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100)),
+    triggerPos: row.pos,
+  };
+}
+
+function paragraphOf(text: string, a: number, b: number): string {
+  const start = text.lastIndexOf('\n\n', a);
+  const end = text.indexOf('\n\n', b);
+  return text.slice(start < 0 ? 0 : start, end < 0 ? text.length : end);
+}
+
+/** The place of the event: a gazetteer place in the sentence after "in/at/near/en", nearest the trigger. */
+function locationOf(c: Cand, s: { start: number; end: number }, text: string, places: Mention[], inS: Participant[]): Place | null {
+  void inS;
+  const here = places.filter((p) => p.start >= s.start && p.end <= s.end);
+  let best: Mention | null = null;
+  for (const p of here) {
+    const prep = /(?:\b(?:in|at|near|outside|from|into|en|cerca de|desde)\s+(?:the\s+|el\s+|la\s+)?(?:[\p{L}-]+\s+){0,3})$/iu.test(text.slice(Math.max(s.start, p.start - 40), p.start));
+    if (!prep) continue;
+    if (!best || Math.abs(p.start - c.start) < Math.abs(best.start - c.start)) best = p;
+  }
+  if (!best) return null;
+  const place = placeById().get(best.ref.id);
+  return { text: best.text, country: best.ref.country, admin1: place?.admin1 ?? null, lat: place?.lat ?? null, lon: place?.lon ?? null, start: best.start, end: best.end };
+}
+
+let places: Map<string, { admin1: string | null; lat: number | null; lon: number | null }> | null = null;
+function placeById() {
+  places ??= new Map(gazetteer().pack.places.map((p) => [p.id, { admin1: p.admin1 ?? null, lat: p.lat ?? null, lon: p.lon ?? null }]));
+  return places;
+}
+
+/** One event per type and actor/recipient countries in a sentence; a noun mention of an event already coded is the same event. */
+function dedupe(events: CodedEvent[]): CodedEvent[] {
+  const out: CodedEvent[] = [];
+  const key = (e: CodedEvent) => `${e.evidence.start}|${e.type}|${e.actor.map((a) => a.country ?? a.text).sort().join(',')}|${e.recipient.map((a) => a.country ?? a.text).sort().join(',')}`;
+  const seen = new Map<string, CodedEvent>();
+  for (const e of events) {
+    const k = key(e);
+    const prev = seen.get(k);
+    if (prev) { if (e.confidence > prev.confidence) out[out.indexOf(prev)] = e, seen.set(k, e); continue; }
+    seen.set(k, e);
+    out.push(e);
+  }
+  // A noun mention of an event already coded ("the Cienfuegos arrest" after "arrested
+  // Cienfuegos") is the same event reported again: it is coded once.
+  const who = (p?: Participant) => p ? p.entity ?? p.text.toLowerCase() : '';
+  return out.filter((e, i) => !out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
+    e.recipient[0] && who(f.recipient[0]) === who(e.recipient[0]) && e.recipient[0].kind !== 'generic' &&
+    f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join() && e.triggerPos === 'noun'));
 }

@@ -1,0 +1,316 @@
+// Shallow clause structure over part-of-speech tags, enough to find who did what to whom:
+// verb groups (auxiliaries, negation, passive voice, infinitive and gerund complements), the
+// subject of a verb (skipping appositions and relative clauses, following coordinated verbs,
+// controlled infinitives and relative pronouns back to their antecedent) and the participants
+// after it with the preposition that introduces each. No library parses English here: wink-nlp
+// tags but does not parse, and compromise is too slow and weak on organisations (see README).
+import type { Participant } from './participants.js';
+
+export interface Tok { text: string; lower: string; start: number; end: number; pos: string; lemma: string }
+
+export interface VerbGroup {
+  /** First token of the group (auxiliaries and adverbs included). */
+  first: number;
+  head: number;
+  aux: string[];
+  passive: boolean;
+  negated: boolean;
+  infinitive: boolean;
+  /** "-ing" form after a preposition ("of working", "by protecting"): the preposition. */
+  gerundPrep: string | null;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting', 'gotten']);
+const NEG = new Set(['not', "n't", 'never', 'no']);
+const REL = new Set(['who', 'which', 'that', 'whom']);
+const BOUNDARY_SCONJ = new Set(['because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'since', 'after', 'before', 'when', 'as', 'until', 'once', 'so', 'that', 'whether', 'where']);
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'reported', 'reports', 'stated', 'added', 'announced', 'according', 'wrote', 'dijo', 'informó', 'señaló', 'según', 'afirmó', 'declaró']);
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them', 'his', 'its', 'their', 'our']);
+
+export class Clause {
+  /** Token index → participant covering it. */
+  readonly partAt: Array<Participant | undefined>;
+
+  constructor(readonly toks: Tok[], readonly parts: Participant[]) {
+    this.partAt = toks.map((t) => parts.find((p) => p.start <= t.start && t.start < p.end));
+  }
+
+  /** Index of the token starting at or containing a character offset. */
+  tokenAt(at: number): number {
+    let lo = 0, hi = this.toks.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (this.toks[mid]!.start <= at) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+
+  /** The participant whose last token is `k` (or that covers it). */
+  partEndingAt(k: number): Participant | undefined {
+    return this.partAt[k];
+  }
+
+  verbGroup(head: number): VerbGroup {
+    const aux: string[] = [];
+    let negated = false;
+    let k = head - 1;
+    while (k >= 0) {
+      const t = this.toks[k]!;
+      if (t.pos === 'AUX' || (t.pos === 'PART' && NEG.has(t.lower)) || (t.pos === 'ADV' && t.lower.length > 1 && !/^(then|also|later|now|so)$/.test(t.lower) && k > 0 && (this.toks[k - 1]!.pos === 'AUX' || NEG.has(this.toks[k - 1]!.lower)))) {
+        if (NEG.has(t.lower)) negated = true;
+        if (t.pos === 'AUX') aux.push(t.lower);
+        k--;
+        continue;
+      }
+      if (t.pos === 'ADV' && /ly$/.test(t.lower)) { k--; continue; }
+      break;
+    }
+    const first = k + 1;
+    const h = this.toks[head]!;
+    const participle = !/ing$/.test(h.lower) && h.lower !== h.lemma;
+    const passive = participle && aux.some((a) => BE.has(a)) && !aux.includes('has') && !(aux.includes('have') && !aux.includes('been')) || (participle && aux.length === 0 && this.headlineParticiple(head));
+    const before = this.toks[first - 1];
+    const infinitive = !!before && before.lower === 'to' && before.pos === 'PART';
+    const gerundPrep = /ing$/.test(h.lower) && before && before.pos === 'ADP' ? before.lower : null;
+    return { first, head, aux: aux.reverse(), passive, negated, infinitive, gerundPrep };
+  }
+
+  /** "General arrested in Los Angeles": a bare participle right after the first noun phrase of a short verbless line. */
+  private headlineParticiple(head: number): boolean {
+    if (this.toks.length > 16) return false;
+    const last = this.toks[this.toks.length - 1]!;
+    if (/[.!?…"”]/.test(last.text)) return false;
+    return !this.toks.slice(0, head).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  }
+
+  isBoundary(k: number): boolean {
+    const t = this.toks[k]!;
+    if (t.pos === 'PUNCT' && /^[;:—–()]$/.test(t.text)) return true;
+    if (t.pos === 'SCONJ' && BOUNDARY_SCONJ.has(t.lower)) return true;
+    return false;
+  }
+
+  /** Skip back over a parenthetical ", …," / "(…)" / "— … —" ending at token k; returns the index before it, or k. */
+  private skipParenthetical(k: number, floor: number): number {
+    const t = this.toks[k]!;
+    const open = t.text === ',' ? ',' : t.text === ')' ? '(' : t.text === '—' || t.text === '–' ? t.text : null;
+    if (!open) return k;
+    for (let j = k - 1; j > floor; j--) {
+      if (this.toks[j]!.text === open) return j - 1;
+      if (this.toks[j]!.text === ';' || this.toks[j]!.text === ':') return k;
+    }
+    return k;
+  }
+
+  /** Coordinated participants ending at token k: "Mexico and the United States", "Hungarian and Romanian officials". */
+  coordinatedBefore(k: number, head: Participant): Participant[] {
+    const out = [head];
+    let j = this.tokenAt(head.start) - 1;
+    while (j >= 1) {
+      const t = this.toks[j]!;
+      if (!(t.lower === 'and' || t.text === ',' || t.lower === 'y' || t.lower === 'e' || t.lower === 'both')) break;
+      let m = j - 1;
+      if (this.toks[m]?.text === ',' ) m--;
+      const p = this.partAt[m];
+      if (!p || out.includes(p)) break;
+      out.unshift(p);
+      j = this.tokenAt(p.start) - 1;
+      void k;
+    }
+    return out;
+  }
+
+  /** Coordinated participants starting at participant p going right: "X and Y". */
+  coordinatedAfter(p: Participant, limit: number): Participant[] {
+    const out = [p];
+    let j = this.tokenAt(p.end - 1) + 1;
+    while (j < limit) {
+      const t = this.toks[j]!;
+      if (!(t.lower === 'and' || t.text === ',' || t.lower === 'y' || t.lower === 'e')) break;
+      let m = j + 1;
+      if (this.toks[m]?.lower === 'and') m++;
+      while (m < limit && this.toks[m]!.pos === 'DET') m++;
+      const q = this.partAt[m];
+      if (!q || out.includes(q) || q.start !== this.toks[m]!.start) break;
+      out.push(q);
+      j = this.tokenAt(q.end - 1) + 1;
+    }
+    return out;
+  }
+
+  /**
+   * The subject of the verb group: the nearest noun phrase to the left in the same clause.
+   * Returns participants, 'generic' when the subject is a noun phrase holding no participant,
+   * a pronoun token, or null when none is found.
+   */
+  subject(vg: VerbGroup, depth = 0): Subject {
+    if (depth > 4) return { kind: 'none' };
+    const toks = this.toks;
+    let k = vg.first - 1;
+    if (k < 0) return { kind: 'none' };
+    // Relative clause: "…, who was arrested" / "the unit that was shut down".
+    if (REL.has(toks[k]!.lower) && (toks[k]!.pos === 'PRON' || toks[k]!.pos === 'DET' || toks[k]!.pos === 'SCONJ')) {
+      let a = k - 1;
+      if (toks[a]?.text === ',') a--;
+      const p = a >= 0 ? this.partAt[a] : undefined;
+      if (p) return { kind: 'parts', parts: this.coordinatedBefore(a, p), via: 'relative' };
+      return { kind: 'generic' };
+    }
+    // Coordinated verb: "called for … and threatened to …" shares the subject of the first verb.
+    let c = k;
+    while (c > 0 && toks[c]!.pos === 'ADV') c--;
+    if (toks[c]!.pos === 'CCONJ' && !vg.infinitive) {
+      const prev = this.previousVerb(c);
+      if (prev !== null) return this.subject(this.verbGroup(prev), depth + 1);
+      return { kind: 'none' };
+    }
+    if (vg.infinitive) {
+      // "urged the agency to answer": object control; "agreed to provide": subject control.
+      let g = vg.first - 2;
+      const obj = g >= 0 ? this.partAt[g] : undefined;
+      if (obj) {
+        const before = this.tokenAt(obj.start) - 1;
+        const bt = toks[before];
+        if (bt && (bt.pos === 'VERB' || (bt.pos === 'ADP' && /^(on|for|upon)$/.test(bt.lower)))) return { kind: 'parts', parts: this.coordinatedBefore(g, obj), via: 'control' };
+      }
+      while (g >= 0 && (toks[g]!.pos === 'ADV' || toks[g]!.pos === 'PART')) g--;
+      if (g < 0) return { kind: 'none' };
+      if (toks[g]!.pos === 'NOUN') {
+        // "Mexico's decision to extradite", "plans to", "efforts to": the possessor, else the verb's subject.
+        const poss = this.possessorOf(g);
+        if (poss) return { kind: 'parts', parts: [poss], via: 'possessor' };
+        const v = this.governingVerb(g);
+        if (v !== null) return this.subject(this.verbGroup(v), depth + 1);
+        return { kind: 'generic' };
+      }
+      if (toks[g]!.pos === 'VERB' || toks[g]!.pos === 'ADJ' || toks[g]!.pos === 'AUX') {
+        let h = g;
+        if (toks[g]!.pos === 'ADJ') {
+          // "willing to", "ready to": the subject of the copula before it.
+          while (h >= 0 && toks[h]!.pos !== 'AUX' && toks[h]!.pos !== 'VERB') h--;
+          if (h < 0) return { kind: 'none' };
+        }
+        return this.subject(this.verbGroup(h), depth + 1);
+      }
+      return { kind: 'none' };
+    }
+    if (vg.gerundPrep) {
+      // "accused Cienfuegos of working": the object before "of"; "by protecting": the main subject.
+      const a = vg.first - 2;
+      const p = a >= 0 ? this.partAt[a] : undefined;
+      if (p && vg.gerundPrep === 'of') return { kind: 'parts', parts: [p], via: 'object' };
+      const prev = this.previousVerb(vg.first - 1);
+      if (prev !== null) return this.subject(this.verbGroup(prev), depth + 1);
+      return { kind: 'none' };
+    }
+    // Plain finite verb: walk left over adverbs and parentheticals to the subject's last word.
+    while (k >= 0) {
+      const t = toks[k]!;
+      if (t.pos === 'ADV') { k--; continue; }
+      if (t.text === ',' || t.text === ')' || t.text === '—' || t.text === '–') {
+        const j = this.skipParenthetical(k, -1);
+        if (j !== k) { k = j; continue; }
+        return { kind: 'none' };
+      }
+      break;
+    }
+    if (k < 0) return { kind: 'none' };
+    const t = toks[k]!;
+    const p = this.partAt[k];
+    if (p) return { kind: 'parts', parts: this.coordinatedBefore(k, p), via: 'np' };
+    if (t.pos === 'PRON' && PRONOUNS.has(t.lower)) return { kind: 'pronoun', token: k };
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'ADJ') {
+      // A noun phrase whose head is not a participant: look inside it ("Israeli helicopters and tanks",
+      // "the government of Sindh") for one with a country, within the phrase.
+      for (let j = k; j >= 0 && k - j < 8; j--) {
+        const u = toks[j]!;
+        if (this.isBoundary(j) || u.pos === 'VERB' && !/ing$/.test(u.lower) || u.pos === 'AUX' || u.text === ',') break;
+        const q = this.partAt[j];
+        if (q && q.country) return { kind: 'parts', parts: [q], via: 'inside' };
+      }
+      return { kind: 'generic' };
+    }
+    return { kind: 'none' };
+  }
+
+  /** "Mexico's decision", "the government's plan", "U.S. arrest": a participant right before a noun (possessive or modifier). */
+  possessorOf(noun: number): Participant | undefined {
+    let j = noun - 1;
+    while (j >= 0 && (this.toks[j]!.pos === 'ADJ' || (this.toks[j]!.pos === 'NOUN' && !this.partAt[j]))) j--;
+    if (j < 0) return undefined;
+    if (this.toks[j]!.lower === "'s" || this.toks[j]!.lower === '’s' || this.toks[j]!.lower === "'") j--;
+    return j >= 0 ? this.partAt[j] : undefined;
+  }
+
+  /** A possessive pronoun right before a noun phrase ("his arrest", "their request"). */
+  possessivePronoun(noun: number): number | null {
+    let j = noun - 1;
+    while (j >= 0 && (this.toks[j]!.pos === 'ADJ' || this.toks[j]!.pos === 'NOUN')) j--;
+    return j >= 0 && /^(his|her|its|their|our)$/.test(this.toks[j]!.lower) ? j : null;
+  }
+
+  /** The verb whose object is the noun phrase ending at `noun` ("launched an attack", "held talks"). */
+  governingVerb(noun: number): number | null {
+    let j = noun - 1;
+    while (j >= 0 && /^(DET|ADJ|NUM|NOUN|PROPN|PART|ADV)$/.test(this.toks[j]!.pos) && !this.isBoundary(j)) j--;
+    return j >= 0 && this.toks[j]!.pos === 'VERB' ? j : null;
+  }
+
+  /** The nearest finite verb before token k in the same sentence. */
+  previousVerb(k: number): number | null {
+    for (let j = k - 1; j >= 0; j--) {
+      const t = this.toks[j]!;
+      if (t.pos === 'VERB') return j;
+    }
+    return null;
+  }
+
+  /** The preposition introducing the noun phrase that starts at token k ('obj' for none). */
+  roleOf(k: number, floor: number): string {
+    let j = k - 1;
+    while (j > floor && /^(DET|ADJ|NUM)$/.test(this.toks[j]!.pos)) j--;
+    if (j <= floor) return 'obj';
+    const t = this.toks[j]!;
+    if (t.pos === 'ADP' || (t.pos === 'PART' && t.lower === 'to') || t.lower === 'against') {
+      // "for one of Mexico's cartels", "with some of the agencies": the preposition before the quantifier.
+      const q = this.toks[j - 1];
+      if (t.lower === 'of' && q && (q.pos === 'NUM' || /^(some|many|most|all|several|each|any|none|part|members|leaders|head|chief)$/.test(q.lower))) return this.roleOf(j - 1, floor);
+      return t.lower;
+    }
+    if (t.lower === "'s" || t.lower === '’s') return 'poss';
+    return 'obj';
+  }
+
+  /** ", a state-owned newspaper said", ", officials told reporters": an attribution clause from token k to the next comma or the end. */
+  reportingClauseAt(k: number): boolean {
+    for (let j = k; j < this.toks.length && j < k + 10; j++) {
+      const t = this.toks[j]!;
+      if (t.text === ',' || t.text === ';') return false;
+      if (REPORTING.has(t.lower) && (t.pos === 'VERB' || t.pos === 'ADP')) return true;
+    }
+    return false;
+  }
+
+  /** Participants after token k in the same clause, with the preposition that introduces each. */
+  after(k: number, maxTokens = 14): Array<{ part: Participant; role: string; at: number }> {
+    const out: Array<{ part: Participant; role: string; at: number }> = [];
+    const seen = new Set<Participant>();
+    const limit = Math.min(this.toks.length, k + 1 + maxTokens);
+    for (let j = k + 1; j < limit; j++) {
+      if (this.isBoundary(j)) break;
+      const t = this.toks[j]!;
+      if (t.text === ',' && REL.has(this.toks[j + 1]?.lower ?? '')) break;
+      if (t.text === ',' && this.reportingClauseAt(j + 1)) break;
+      // "… and threatened", "… and it was reported": a new clause.
+      if (t.pos === 'CCONJ' && this.toks[j + 1] && /^(VERB|AUX|PRON|ADV)$/.test(this.toks[j + 1]!.pos)) break;
+      const p = this.partAt[j];
+      if (!p || seen.has(p)) continue;
+      seen.add(p);
+      out.push({ part: p, role: this.roleOf(this.tokenAt(p.start), k), at: j });
+    }
+    return out;
+  }
+}
+
+export type Subject =
+  | { kind: 'parts'; parts: Participant[]; via: string }
+  | { kind: 'pronoun'; token: number }
+  | { kind: 'generic' }
+  | { kind: 'none' };
