@@ -89,10 +89,10 @@ export function extractArticle(item: RawArticle): Extracted {
   const events = codeEvents(analysis.text, time, mentions, language === 'es' ? 'es' : 'en').map((e, k) => ({
     id: `${textId.slice(0, 12)}-e${k + 1}`,
     type: e.type, mode: e.mode, contexts: e.contexts, score: e.score, quad: e.quad, cameo: e.cameo,
-    actor: e.actor.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector })),
+    actor: e.actor.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector, ...(p.implicit ? { implicit: true } : {}) })),
     recipient: e.recipient.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector })),
     date: { start: e.date.start, end: e.date.end, precision: e.date.precision, text: e.date.text, basis: e.date.basis },
-    location: null,
+    location: e.location ? { text: span(e.location.start, e.location.end).text, country: e.location.country, admin1: e.location.admin1, lat: e.location.lat, lon: e.location.lon } : null,
     factuality: e.factuality,
     attribution: e.attribution,
     trigger: span(e.trigger.start, e.trigger.end),
