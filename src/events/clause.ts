@@ -31,8 +31,12 @@ export class Clause {
   /** Token index → participant covering it. */
   readonly partAt: Array<Participant | undefined>;
 
-  constructor(readonly toks: Tok[], readonly parts: Participant[]) {
+  /** Tokens inside a time expression ("on Tuesday", "last month"), skipped when looking for a subject. */
+  readonly timeAt: boolean[];
+
+  constructor(readonly toks: Tok[], readonly parts: Participant[], times: Array<{ start: number; end: number }> = []) {
     this.partAt = toks.map((t) => parts.find((p) => p.start <= t.start && t.start < p.end));
+    this.timeAt = toks.map((t) => times.some((x) => x.start <= t.start && t.start < x.end) || /^(today|yesterday|tonight|now|here|there)$/.test(t.lower));
   }
 
   /** Index of the token starting at or containing a character offset. */
@@ -65,7 +69,10 @@ export class Clause {
     const first = k + 1;
     const h = this.toks[head]!;
     const participle = !/ing$/.test(h.lower) && h.lower !== h.lemma;
-    const passive = participle && aux.some((a) => BE.has(a)) && !aux.includes('has') && !(aux.includes('have') && !aux.includes('been')) || (participle && aux.length === 0 && this.headlineParticiple(head));
+    // Passive: a participle after a form of "be" ("was arrested", "has been indicted"), or a bare
+    // participle in a headline. "has killed" is active.
+    const lastAux = aux[0];
+    const passive = participle && !!lastAux && BE.has(lastAux) && lastAux !== "'s" || (participle && aux.length === 0 && this.headlineParticiple(head));
     const before = this.toks[first - 1];
     const infinitive = !!before && before.lower === 'to' && before.pos === 'PART';
     const gerundPrep = /ing$/.test(h.lower) && before && before.pos === 'ADP' ? before.lower : null;
@@ -103,9 +110,12 @@ export class Clause {
   coordinatedBefore(k: number, head: Participant): Participant[] {
     const out = [head];
     let j = this.tokenAt(head.start) - 1;
+    let and = false;
     while (j >= 1) {
       const t = this.toks[j]!;
-      if (!(t.lower === 'and' || t.text === ',' || t.lower === 'y' || t.lower === 'e' || t.lower === 'both')) break;
+      // "X, Y and Z": a comma links only inside a list that ends with "and" ("In Sin Embargo, Deare met" is no list).
+      if (t.text === ',' ? !and : !(t.lower === 'and' || t.lower === 'y' || t.lower === 'e')) break;
+      if (t.text !== ',') and = true;
       let m = j - 1;
       if (this.toks[m]?.text === ',' ) m--;
       const p = this.partAt[m];
@@ -121,9 +131,11 @@ export class Clause {
   coordinatedAfter(p: Participant, limit: number): Participant[] {
     const out = [p];
     let j = this.tokenAt(p.end - 1) + 1;
+    let lastAnd = 1;
     while (j < limit) {
       const t = this.toks[j]!;
       if (!(t.lower === 'and' || t.text === ',' || t.lower === 'y' || t.lower === 'e')) break;
+      if (t.text !== ',' || this.toks[j + 1]?.lower === 'and') lastAnd = out.length + 1;
       let m = j + 1;
       if (this.toks[m]?.lower === 'and') m++;
       while (m < limit && this.toks[m]!.pos === 'DET') m++;
@@ -132,7 +144,8 @@ export class Clause {
       out.push(q);
       j = this.tokenAt(q.end - 1) + 1;
     }
-    return out;
+    // A comma-linked tail with no closing "and" is not a list.
+    return out.slice(0, lastAnd);
   }
 
   /**
@@ -200,10 +213,22 @@ export class Clause {
       if (prev !== null) return this.subject(this.verbGroup(prev), depth + 1);
       return { kind: 'none' };
     }
-    // Plain finite verb: walk left over adverbs and parentheticals to the subject's last word.
+    // "a declaration demanding that…", "troops guarding the border": a participle right after a noun.
+    if (/ing$/.test(toks[vg.head]!.lower) && vg.aux.length === 0 && k >= 0 && toks[k]!.pos === 'NOUN' && !this.partAt[k]) {
+      const v = this.governingVerb(k);
+      if (v !== null) return this.subject(this.verbGroup(v), depth + 1);
+    }
+    // Plain finite verb: walk left over adverbs, auxiliaries, time expressions ("The UN on
+    // Tuesday imposed…") and parentheticals to the subject's last word.
     while (k >= 0) {
       const t = toks[k]!;
-      if (t.pos === 'ADV') { k--; continue; }
+      if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' && NEG.has(t.lower)) { k--; continue; }
+      if (this.timeAt[k]) {
+        k--;
+        while (k >= 0 && this.timeAt[k]) k--;
+        if (k >= 0 && toks[k]!.pos === 'ADP' && /^(on|in|at|last|this|during|since|by)$/.test(toks[k]!.lower)) k--;
+        continue;
+      }
       if (t.text === ',' || t.text === ')' || t.text === '—' || t.text === '–') {
         const j = this.skipParenthetical(k, -1);
         if (j !== k) { k = j; continue; }
@@ -221,9 +246,9 @@ export class Clause {
       // "the government of Sindh") for one with a country, within the phrase.
       for (let j = k; j >= 0 && k - j < 8; j--) {
         const u = toks[j]!;
-        if (this.isBoundary(j) || u.pos === 'VERB' && !/ing$/.test(u.lower) || u.pos === 'AUX' || u.text === ',') break;
+        if (this.isBoundary(j) || u.pos === 'VERB' && !/(ing|ed)$/.test(u.lower) || u.pos === 'AUX' || u.text === ',') break;
         const q = this.partAt[j];
-        if (q && q.country) return { kind: 'parts', parts: [q], via: 'inside' };
+        if (q && (q.country || q.kind !== 'generic')) return { kind: 'parts', parts: [q], via: 'inside' };
       }
       return { kind: 'generic' };
     }
@@ -265,17 +290,22 @@ export class Clause {
   /** The preposition introducing the noun phrase that starts at token k ('obj' for none). */
   roleOf(k: number, floor: number): string {
     let j = k - 1;
-    while (j > floor && /^(DET|ADJ|NUM)$/.test(this.toks[j]!.pos)) j--;
+    // Over the phrase's own modifiers: "then-Defense Secretary Cienfuegos", "the H2 trafficking network".
+    while (j > floor && (/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || this.toks[j]!.text === '-' || this.toks[j]!.lower === 'then') && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic')) j--;
     if (j <= floor) return 'obj';
     const t = this.toks[j]!;
+    // A direct object follows its verb with nothing but its own modifiers between: a noun phrase
+    // further on, after a preposition or another verb, is not the object ("called for sanctions
+    // … in the wake of the execution of X": X is not what was called for).
+    const directObject = () => !this.toks.slice(floor + 1, k).some((u) => u.pos === 'ADP' || u.pos === 'VERB' || u.pos === 'SCONJ' || u.text === ',');
     if (t.pos === 'ADP' || (t.pos === 'PART' && t.lower === 'to') || t.lower === 'against') {
       // "for one of Mexico's cartels", "with some of the agencies": the preposition before the quantifier.
       const q = this.toks[j - 1];
       if (t.lower === 'of' && q && (q.pos === 'NUM' || /^(some|many|most|all|several|each|any|none|part|members|leaders|head|chief)$/.test(q.lower))) return this.roleOf(j - 1, floor);
       return t.lower;
     }
-    if (t.lower === "'s" || t.lower === '’s') return 'poss';
-    return 'obj';
+    if (t.lower === "'s" || t.lower === '’s') return directObject() ? 'poss' : 'embedded';
+    return directObject() ? 'obj' : 'embedded';
   }
 
   /** ", a state-owned newspaper said", ", officials told reporters": an attribution clause from token k to the next comma or the end. */

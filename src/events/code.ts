@@ -90,7 +90,7 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
   const lex = lexicon(lang);
   const lower = text.toLowerCase();
   const tokens: Token[] = tokensIn ?? (lang === 'en' ? analyze(text).tokens : spanishTokens(text, lex));
-  const parts = findParticipants(text, mentions, lex, lang === 'en' ? tokens : null);
+  const parts = findParticipants(text, mentions, lex, lang === 'en' ? tokens : null, time.timexes);
   salience = new Map();
   for (const p of parts) { const k = p.entity ?? p.text.toLowerCase(); salience.set(k, (salience.get(k) ?? 0) + 1); }
   const places = mentions.filter((m) => m.ref.kind === 'place' && m.ref.role === 'place');
@@ -107,7 +107,7 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
     if (toks.length === 0) continue;
     const inS = parts.filter((p) => p.start >= s.start && p.end <= s.end);
     if (inS.length === 0) continue;
-    const clause = new Clause(toks, inS);
+    const clause = new Clause(toks, inS, time.timexes);
     const sentence = text.slice(s.start, s.end);
     const cands = findCandidates(clause, lower, text, lex, s.start);
     for (const c of cands) assignArguments(c, clause, lex, parts, text);
@@ -252,8 +252,13 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       // A phrase that ends in its preposition ("working for", "in league with") takes its object.
       if (/\s(with|for|of|to|against|on|into|con|contra|de|a)$/.test(c.form)) via.push('obj');
       const rec = after.find((a) => via.includes(a.role) || (a.role === 'poss' && via.includes('obj')));
+      const thatClause = toks[c.t1 + 1]?.lower === 'that' && (row.speech || VERBAL.has(row.type));
       if (rec) c.recipient = clause.coordinatedAfter(rec.part, toks.length);
-      else {
+      else if (thatClause) {
+        // "demanded that the Turkish government provide…": the complement's subject is addressed.
+        const inner = clause.after(c.t1 + 1, 8)[0];
+        if (inner) c.recipient = [inner.part];
+      } else {
         // "rescinded its parking spot", "arrested him": a pronoun object stands for someone named before.
         let j = c.t1 + 1;
         while (j < toks.length && toks[j]!.pos === 'DET') j++;
@@ -296,9 +301,11 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       else c.recipient = side;
     }
     if (c.actor.length === 0) {
-      // "launched an attack on", "held talks with": the light verb's subject acts.
+      // "launched an attack on", "held talks with": the light verb's subject acts; "is serving a
+      // sentence", "faces charges": the subject undergoes it.
       const v = clause.governingVerb(head);
       if (v !== null && lex.lightVerbs.has(toks[v]!.lemma)) c.actor = subjectParts(clause.verbGroup(v));
+      else if (v !== null && lex.patientVerbs.has(toks[v]!.lemma) && c.recipient.length === 0) c.recipient = subjectParts(clause.verbGroup(v));
     }
     if (c.clauseStart === 0 || c.clauseStart < toks[0]!.start) c.clauseStart = toks[Math.max(0, c.t0 - 4)]!.start;
   }
@@ -387,13 +394,19 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     c.actor = [{ text: '', entity: null, country, sector: IMPLICIT[row.type]!, start: c.start, end: c.start, kind: 'generic', implicit: true }];
     c.confidence -= 0.15;
   }
-  if (c.actor.length === 0) return null; // no one acts: not coded (precision first)
+  // No one named acts: coded only for a violent or coercive act on a named recipient ("three
+  // civilians were killed in a car bombing"), with lower confidence; otherwise not an event.
+  if (c.actor.length === 0) {
+    if (row.weak || !/^(ASSAULT|COERCE)$/.test(row.type) || !c.recipient.some((r) => r.country || r.kind === 'person')) return null;
+    c.confidence -= 0.2;
+  }
   if (row.needsTarget && c.recipient.length === 0) return null;
   const named = (p: Participant) => !!p.country || p.kind === 'person' || p.kind === 'organization' || p.kind === 'group' || p.kind === 'name';
   // Ambiguous triggers need a named actor and a recipient, or an object that confirms them.
   if (row.weak && !(c.actor.some(named) && (c.recipient.length > 0 || row.objects))) return null;
   // A generic actor with no country and no recipient is rarely an interaction worth coding.
   if (!c.actor.some(named) && !c.recipient.some(named)) return null;
+  if (c.actor.length === 0 && c.recipient.length === 0) return null;
 
   const before = text.slice(Math.min(c.clauseStart, c.start), c.start);
   const factuality = factualityOf({
@@ -405,9 +418,13 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   let mode = c.mode;
   // PLOVER: a future cooperative act is a promise (AGREE); a future retreat a concession;
   // a conflictual act announced under a condition ("unless…") is a threat.
-  if (factuality === 'future' && /^(CONSULT|SUPPORT|COOPERATE|AID)$/.test(type)) { type = 'AGREE'; mode = null; }
-  if (factuality === 'future' && type === 'RETREAT') { type = 'CONCEDE'; mode = null; }
-  if (factuality === 'hypothetical' && CONFLICT.has(type) && type !== 'THREATEN' && /\b(unless|if)\b/i.test(sentence) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
+  // PLOVER: an actor's commitment to a future cooperative act (or to one under a condition) is a
+  // promise, AGREE; a future violent, coercive or protest act is a threat, THREATEN. Announced
+  // sanctions stay SANCTION.
+  const committed = (factuality === 'future' || factuality === 'hypothetical') && !c.vg?.passive && c.actor.length > 0 && !c.actor.some((a) => a.implicit);
+  if (committed && /^(CONSULT|SUPPORT|COOPERATE|AID|CONCEDE|RETREAT)$/.test(type) && (factuality === 'future' || c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a)))) { type = 'AGREE'; mode = null; }
+  if (committed && /^(ASSAULT|COERCE|PROTEST|MOBILIZE)$/.test(type) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
+  if (committed && type === 'SANCTION' && /\b(unless|if)\b/i.test(sentence) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
   // Government "protests" are ACCUSE disapprove (codebook rule, altTypes).
   if (type === 'PROTEST' && row.altTypes?.includes('ACCUSE') && c.actor.some((a) => /^(GOV|LEG|JUD)$/.test(a.sector ?? ''))) { type = 'ACCUSE'; mode = 'disapprove'; }
   const t = lex.plover[type];
@@ -487,7 +504,7 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
   // A noun mention of an event already coded ("the Cienfuegos arrest" after "arrested
   // Cienfuegos") is the same event reported again: it is coded once.
   const who = (p?: Participant) => p ? p.entity ?? p.text.toLowerCase() : '';
-  return out.filter((e, i) => !out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
-    e.recipient[0] && who(f.recipient[0]) === who(e.recipient[0]) && e.recipient[0].kind !== 'generic' &&
-    f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join() && e.triggerPos === 'noun'));
+  // "the arrest", "news of the arrest": a noun with no recipient of its own after an event of that type.
+  return out.filter((e, i) => !(e.triggerPos === 'noun' && out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
+    (e.recipient.length === 0 || (who(f.recipient[0]) === who(e.recipient[0]) && e.recipient[0]!.kind !== 'generic')))));
 }

@@ -62,6 +62,8 @@ export interface Lexicon {
   sourcing: string[];
   /** Phrases that stand for the article's two countries ("the two governments"). */
   pairs: string[];
+  /** Verbs whose subject undergoes the event noun they govern ("serving a sentence"). */
+  patientVerbs: Set<string>;
 }
 
 interface TriggerFile {
@@ -71,7 +73,7 @@ interface TriggerFile {
 }
 interface CueFile { en: Record<string, string[]>; es: Record<string, string[]>; reporting: Record<Lang, string[]> }
 interface SectorFile { nouns: Record<string, Record<string, string>>; titles?: Record<string, Record<string, string>> }
-interface GovernorFile { [lang: string]: { governors: Record<string, Governor>; lightVerbs: string[]; genericHeads: string[]; sourcing: string[]; pairs: string[] } }
+interface GovernorFile { [lang: string]: { governors: Record<string, Governor>; lightVerbs: string[]; genericHeads: string[]; sourcing: string[]; pairs: string[]; patientVerbs: string[] } }
 
 const cache = new Map<Lang, Lexicon>();
 
@@ -114,6 +116,7 @@ export function lexicon(lang: Lang): Lexicon {
     genericHeads: new Set(gov.genericHeads),
     sourcing: gov.sourcing,
     pairs: gov.pairs,
+    patientVerbs: new Set(gov.patientVerbs),
   };
   cache.set(lang, lex);
   return lex;

@@ -20,13 +20,23 @@ export interface Participant {
   members?: Participant[];
 }
 
+const MONTHS_DAYS = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+
 // Words that cannot head the noun phrase after a demonym.
 const NOT_HEAD = /^(and|or|but|who|which|that|is|are|was|were|has|have|had|said|says|will|would|could|may|might|did|does|to|of|in|on|at|by|for|with|from|as|than|also|then|not|been|be|after|before|during|over|under|about|into|through|since|until|while|because|when|where|if|so|its|their|his|her|amid|against|toward|towards|across|along|within|without|between|among|ahead|despite|following|via|per|y|e|o|de|del|en|con|por|para|a|al|que|se|no|ha|han|fue|es)$/;
 
 const NOUN_AFTER = /^(?:'s|’s)?\s+([\p{L}-]+)(?:\s+([\p{L}]+))?/u;
 
-export function findParticipants(text: string, mentions: Mention[], lex: Lexicon, tokens: Token[] | null): Participant[] {
+export function findParticipants(text: string, mentions: Mention[], lex: Lexicon, tokens: Token[] | null, skip: Array<{ start: number; end: number }> = []): Participant[] {
   const out: Participant[] = [];
+  // Part of speech of the word starting at a character offset (English); null when unknown.
+  const posAt = (at: number): string | null => {
+    if (!tokens) return null;
+    let lo = 0, hi = tokens.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (tokens[mid]!.start <= at) lo = mid; else hi = mid - 1; }
+    return tokens[lo]!.start === at ? tokens[lo]!.pos : null;
+  };
+  const nominal = (at: number) => { const p = posAt(at); return p === null || p === 'NOUN' || p === 'ADJ' || p === 'PROPN'; };
   for (const m of mentions) {
     if (m.ref.kind === 'place' && m.ref.role === 'place') continue;
     let end = m.end;
@@ -36,7 +46,8 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       // "U.S. agents", "Mexican federal prosecutors": the sector noun right after, or one word later.
       const next = NOUN_AFTER.exec(text.slice(m.end, m.end + 40));
       let noun: string | undefined;
-      if (next) {
+      const w1At = next ? m.end + next[0].indexOf(next[1]!) : 0;
+      if (next && nominal(w1At)) {
         const w1 = next[1]!.toLowerCase();
         const w2 = next[2]?.toLowerCase();
         if (w2 && (noun = lex.sectorNouns.get(`${w1} ${w2}`))) end = m.end + next[0].length;
@@ -49,9 +60,10 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
         // A demonym before a common noun names that noun's side ("Russian aircraft", "Afghan
         // villagers"); alone it is a participant only as a people noun ("Palestinians").
         const head = /^\s+((?:[a-z][\p{L}-]*\s+)?[a-z][\p{L}-]*)/u.exec(text.slice(m.end, m.end + 40));
-        if (head && !NOT_HEAD.test(head[1]!.split(/\s+/)[0]!)) {
+        if (head && !/s$/.test(m.text) && !NOT_HEAD.test(head[1]!.split(/\s+/)[0]!) && nominal(m.end + head[0].indexOf(head[1]!)) && posAt(m.end + head[0].indexOf(head[1]!)) !== 'ADJ') {
           const w = head[1]!.split(/\s+/);
-          end = m.end + head[0].length - (w.length > 1 && (NOT_HEAD.test(w[1]!) || /(ing|ed)$/.test(w[1]!)) ? w[1]!.length + 1 : 0);
+          const w2At = m.end + head[0].length - w[w.length - 1]!.length;
+          end = m.end + head[0].length - (w.length > 1 && (NOT_HEAD.test(w[1]!) || /(ing|ed)$/.test(w[1]!) || posAt(w2At) !== 'NOUN' && posAt(w2At) !== null) ? w[1]!.length + 1 : 0);
         } else if (!/s$/.test(m.text)) continue;
       }
     }
@@ -102,7 +114,8 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       let at = lowerText.indexOf(phrase);
       while (at >= 0) {
         const end = at + phrase.length;
-        if (!/[\p{L}]/u.test(lowerText[end] ?? '') && !/[\p{L}]/u.test(lowerText[at - 1] ?? '') && !out.some((p) => p.start < end && at < p.end)) {
+        if (!/[\p{L}]/u.test(lowerText[end] ?? '') && !/[\p{L}]/u.test(lowerText[at - 1] ?? '') && !out.some((p) => p.start < end && at < p.end && p.kind !== 'generic')) {
+          for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start < end && at < out[i]!.end) out.splice(i, 1);
           const members = top.map((c): Participant => ({ text: text.slice(at, end), entity: null, country: c, sector: 'GOV', start: at, end, kind: 'country' }));
           out.push({ text: text.slice(at, end), entity: null, country: null, sector: 'GOV', start: at, end, kind: 'country', members });
         }
@@ -118,7 +131,7 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (tokens[mid]!.start <= at) lo = mid; else hi = mid - 1; }
       return tokens[lo]!.sentence;
     };
-    const known = new Set(out.filter((p) => p.country || p.members).map((p) => sentenceOf(p.start)));
+    void sentenceOf;
     let k = 0;
     while (k < tokens.length) {
       const t = tokens[k]!;
@@ -128,11 +141,22 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
         (tokens[j + 1]!.pos === 'PROPN' || (/^(of|for|the|de|del|la)$/i.test(tokens[j + 1]!.text) && tokens[j + 2]?.pos === 'PROPN'))) j++;
       const start = t.start;
       const end = tokens[j]!.end;
-      if (!known.has(t.sentence) && end - start > 2 && !out.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start)) {
-        out.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end, kind: 'name' });
+      // A lone capitalised word opening a sentence is usually not a name ("Greater sharing…").
+      const opener = j === k && (k === 0 || tokens[k - 1]!.sentence !== t.sentence || /^[“"(]$/.test(tokens[k - 1]!.text));
+      const free = end - start > 2 && !opener && !out.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start) &&
+        !skip.some((x) => x.start < end && start < x.end) && !MONTHS_DAYS.test(text.slice(start, end));
+      if (free) {
+        // "Iraqi President Saddam Hussein", "Iran's leader Ayatollah Khomeini": a name right after a
+        // title that carries a country is that titled person.
+        const title = out.find((p) => p.end <= start && /^[\s,]*$/.test(text.slice(p.end, start)) && (p.kind === 'country' || p.kind === 'generic') && p.sector);
+        if (title) { title.end = end; title.text = text.slice(title.start, end); title.kind = 'person'; }
+        else out.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end, kind: 'name' });
       }
       k = j + 1;
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // "Presidents Donald Trump and …", "Defense Secretary Cienfuegos": a capitalised title right
+  // before a named person is part of that person's mention, not a participant of its own.
+  out.sort((a, b) => a.start - b.start);
+  return out.filter((p, i) => !(p.kind === 'generic' && /^\p{Lu}/u.test(p.text) && out[i + 1] && (out[i + 1]!.kind === 'person' || out[i + 1]!.kind === 'name') && /^\s*$/.test(text.slice(p.end, out[i + 1]!.start))));
 }
