@@ -15,9 +15,14 @@ if (!existsSync(file)) {
 const verbose = process.argv.includes('--verbose');
 const LEGACY: Record<string, string> = { DEMAND: 'REQUEST', DISAPPROVE: 'ACCUSE', INVESTIGATE: 'ACCUSE', FIGHT: 'ASSAULT' };
 interface Rec { id: string; text: string; event: string; source?: Array<{ code?: string }> | string; target?: Array<{ code?: string }> | string }
-interface Ev { type: string; confidence: number; actor: Array<{ country: string | null }>; recipient: Array<{ country: string | null }> }
-const codes = (xs: Array<{ code?: string }> | string | undefined) => [...new Set((Array.isArray(xs) ? xs : []).map((x) => x.code).filter((c): c is string => !!c && /^[A-Z]{3}$/.test(c)))].sort().join(',');
-const countries = (xs: Array<{ country: string | null }>) => [...new Set(xs.map((x) => x.country).filter((c): c is string => !!c))].sort().join(',');
+interface Ev { type: string; confidence: number; actor: Array<{ country: string | null; sector?: string | null }>; recipient: Array<{ country: string | null; sector?: string | null }> }
+// The records use a few CAMEO country codes where ISO 3166 differs, and code international
+// organisations as IGO/NGO in the country slot; Cronica gives those a null country and the
+// sector IGO/NGO, so the comparison maps both sides to the records' convention.
+const CAMEO_ISO: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', VTN: 'VNM' };
+const codes = (xs: Array<{ code?: string }> | string | undefined) => [...new Set((Array.isArray(xs) ? xs : []).map((x) => x.code).filter((c): c is string => !!c && /^[A-Z]{3}$/.test(c)).map((c) => CAMEO_ISO[c] ?? c))].sort().join(',');
+const countries = (xs: Array<{ country: string | null; sector?: string | null }>) =>
+  [...new Set(xs.map((x) => x.country ?? (x.sector === 'IGO' || x.sector === 'NGO' ? x.sector : null)).filter((c): c is string => !!c))].sort().join(',');
 
 let n = 0, typeRight = 0, extra = 0, none = 0;
 const actor = { right: 0, of: 0 };
