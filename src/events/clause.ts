@@ -244,8 +244,10 @@ export class Clause {
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'ADJ') {
       // A noun phrase whose head is not a participant: look inside it ("Israeli helicopters and tanks",
       // "the government of Sindh") for one with a country, within the phrase.
-      for (let j = k; j >= 0 && k - j < 8; j--) {
+      for (let j = k; j >= 0 && k - j < 10; j--) {
         const u = toks[j]!;
+        // "The Asia-Pacific Economic Cooperation (APEC) forum": over a parenthesis inside the phrase.
+        if (u.text === ')') { const o = toks.slice(0, j).map((x) => x.text).lastIndexOf('('); if (o >= 0) { j = o; continue; } }
         if (this.isBoundary(j) || u.pos === 'VERB' && !/(ing|ed)$/.test(u.lower) || u.pos === 'AUX' || u.text === ',') break;
         const q = this.partAt[j];
         if (q && (q.country || q.kind !== 'generic')) return { kind: 'parts', parts: [q], via: 'inside' };

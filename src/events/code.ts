@@ -74,11 +74,16 @@ function wordAt(lower: string, at: number, form: string): boolean {
 }
 
 /** Does a phrase list item occur as whole words in the text? Longest first by the caller. */
-function findPhrase(list: string[] | undefined, text: string): string | null {
+function findPhrase(list: string[] | undefined, text: string, plurals = false): string | null {
   if (!list) return null;
   const t = ` ${text.toLowerCase().replace(/[“”"(),.;:!?]/g, ' ').replace(/\s+/g, ' ')} `;
   let best: string | null = null;
-  for (const o of list) if (t.includes(` ${o.toLowerCase()} `) && (!best || o.length > best.length)) best = o;
+  for (const o of list) {
+    const l = o.toLowerCase();
+    // Objects match in the singular or the plural ("force" for "forces", "settlement" for "settlements").
+    const hit = t.includes(` ${l} `) || (plurals && (t.includes(` ${l}s `) || (l.endsWith('s') && t.includes(` ${l.slice(0, -1)} `))));
+    if (hit && (!best || o.length > best.length)) best = o;
+  }
   return best;
 }
 
@@ -154,9 +159,11 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
       let t1 = k;
       while (t1 + 1 < toks.length && toks[t1 + 1]!.start < end) t1++;
       if (clause.partAt[k] && clause.partAt[k]!.kind !== 'generic') break; // inside a name ("Department of Justice")
-      const head = rows[0]!.pos === 'phrase' ? firstVerb(toks, k, t1) : k;
+      let head = rows[0]!.pos === 'phrase' ? firstVerb(toks, k, t1) : k;
+      // A verbless predicate phrase ("are willing to", "is opposed to") heads its clause like a verb.
+      if (head === null && rows[0]!.pos === 'phrase' && /^(AUX|ADJ)$/.test(toks[k]!.pos)) head = k;
       // A one-word phrase tagged otherwise is still a verb after an auxiliary ("had shuttered").
-      const verbal = head !== null && (toks[head]!.pos === 'VERB' || (rows[0]!.pos === 'phrase' && toks[head - 1]?.pos === 'AUX'));
+      const verbal = head !== null && (toks[head]!.pos === 'VERB' || (rows[0]!.pos === 'phrase' && (toks[head - 1]?.pos === 'AUX' || head === k && /^(AUX|ADJ)$/.test(toks[k]!.pos))));
       const vg = rows[0]!.pos !== 'noun' && head !== null && verbal ? clause.verbGroup(head) : null;
       cands.push({
         row: rows[0]!, form, start: t.start, end, t0: k, t1, vg, actor: [], recipient: [],
@@ -228,7 +235,7 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
   const pickRow = (objectText: string): TriggerRow | null => {
     for (const r of rows) {
       if (!r.objects) return r;
-      if (findPhrase(r.objects, objectText)) return r;
+      if (findPhrase(r.objects, objectText, true)) return r;
     }
     return null;
   };
@@ -236,6 +243,8 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     const vg = c.vg;
     const subj = subjectParts(vg);
     const after = clause.after(c.t1);
+    // "Israel is opposed to…", "is committed to": a stative participle of a verbal type is not passive.
+    if (vg.passive && VERBAL.has(c.row.type) && /^(to|about|with)$/.test(toks[c.t1 + 1]?.lower ?? '')) vg.passive = false;
     if (vg.passive) {
       const row = pickRow(subj.map((p) => p.text).join(' ') + ' ' + text.slice(c.clauseStart, c.start));
       if (!row) { c.dropped = true; return; }

@@ -75,7 +75,7 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
     if (m.ref.role !== 'demonym' || out.some((p) => p.start <= m.start && m.start < p.end)) continue;
     const co = /^\s*(?:and|y|e|,)\s+/u.exec(text.slice(m.end, m.end + 8));
     if (!co) continue;
-    const partner = out.find((p) => p.start === m.end + co[0].length && p.sector);
+    const partner = out.find((p) => p.start === m.end + co[0].length && (p.sector || p.kind === 'country'));
     if (partner) out.push({ text: text.slice(m.start, m.end), entity: null, country: m.ref.country, sector: partner.sector, start: m.start, end: m.end, kind: 'country' });
   }
   // Generic actors without a country: "police", "prosecutors", "rebels", "protesters".
