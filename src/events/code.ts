@@ -116,6 +116,7 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
     const sentence = text.slice(s.start, s.end);
     const cands = findCandidates(clause, lower, text, lex, s.start);
     for (const c of cands) assignArguments(c, clause, lex, parts, text);
+    if (lang === 'en') cands.push(...reportedObligations(clause, cands, parts));
     govern(cands, clause, lex);
     if (trace) for (const c of cands) trace(`${c.form} [${c.row.type}${c.row.pos}] vg=${c.vg ? `${c.vg.aux.join('+')}${c.vg.passive ? ' passive' : ''}${c.vg.infinitive ? ' inf' : ''}` : '-'} A=${c.actor.map((p) => p.text).join('|')} R=${c.recipient.map((p) => p.text).join('|')} gov=${c.governedBy?.form ?? c.governorRole ?? ''}${c.dropped ? ' DROPPED' : ''}`);
     for (const c of cands) {
@@ -323,6 +324,40 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
   // Same person or body on both sides: not an interaction.
   const same = (a: Participant, b: Participant) => a === b || (!!a.entity && a.entity === b.entity);
   c.recipient = c.recipient.filter((r) => !c.actor.some((a) => same(a, r)));
+}
+
+const OBLIGATION: TriggerRow = { lemma: 'must', pos: 'phrase', type: 'REQUEST', mode: null, forms: ['must'], speech: true };
+const SAY = new Set(['say', 'announce', 'insist', 'state', 'tell', 'warn', 'declare', 'stress', 'add', 'write']);
+
+/**
+ * "Russia said Sudan must return the helicopter": a speaker saying that someone else must or
+ * should act is a demand (REQUEST) from the speaker to that party; the act is its content.
+ */
+function reportedObligations(clause: Clause, cands: Cand[], all: Participant[]): Cand[] {
+  const toks = clause.toks;
+  const out: Cand[] = [];
+  for (let k = 1; k < toks.length - 1; k++) {
+    const t = toks[k]!;
+    if (!(t.pos === 'AUX' && /^(must|should)$/.test(t.lower))) continue;
+    let v = k + 1;
+    while (v < toks.length && (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'AUX' || toks[v]!.pos === 'PART')) v++;
+    if (toks[v]?.pos !== 'VERB') continue;
+    const subj = clause.subject(clause.verbGroup(v));
+    const addressee = subj.kind === 'parts' ? subj.parts : subj.kind === 'pronoun' ? [resolvePronoun(toks[subj.token]!.text, toks[subj.token]!.start, all)].filter((p): p is Participant => !!p) : [];
+    if (addressee.length === 0) continue;
+    const say = toks.slice(0, k).map((x, i) => ({ x, i })).reverse().find(({ x }) => x.pos === 'VERB' && SAY.has(x.lemma));
+    if (!say) continue;
+    const speaker = clause.subject(clause.verbGroup(say.i));
+    if (speaker.kind !== 'parts' || speaker.parts.some((p) => addressee.includes(p))) continue;
+    for (const c of cands) if (c.t0 > k && !c.dropped) c.dropped = true;
+    out.push({
+      row: OBLIGATION, form: t.lower, start: t.start, end: t.end, t0: k, t1: k, vg: null,
+      actor: speaker.parts, recipient: addressee, complement: toks.slice(v, v + 12).map((x) => x.text).join(' '),
+      governedBy: null, governorRole: null, dropped: false, type: 'REQUEST', mode: null, confidence: 0.55,
+      clauseStart: speaker.parts[0]!.start,
+    });
+  }
+  return out;
 }
 
 /** Speech acts and governing words decide what happens to the events in their complements. */
