@@ -213,6 +213,11 @@ export class Clause {
       if (prev !== null) return this.subject(this.verbGroup(prev), depth + 1);
       return { kind: 'none' };
     }
+    // "Barr backpedaled, dropping all charges": a participle clause after a comma shares the main subject.
+    if (/ing$/.test(toks[vg.head]!.lower) && vg.aux.length === 0 && k >= 0 && toks[k]!.text === ',') {
+      const v = this.previousVerb(k);
+      if (v !== null) return this.subject(this.verbGroup(v), depth + 1);
+    }
     // "a declaration demanding that…", "troops guarding the border": a participle right after a noun.
     if (/ing$/.test(toks[vg.head]!.lower) && vg.aux.length === 0 && k >= 0 && toks[k]!.pos === 'NOUN' && !this.partAt[k]) {
       const v = this.governingVerb(k);

@@ -318,6 +318,13 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       else if (v !== null && lex.patientVerbs.has(toks[v]!.lemma) && c.recipient.length === 0) c.recipient = subjectParts(clause.verbGroup(v));
     }
     if (c.clauseStart === 0 || c.clauseStart < toks[0]!.start) c.clauseStart = toks[Math.max(0, c.t0 - 4)]!.start;
+    // "Such cooperation … has suffered", "New funding could help": an abstract relational noun that
+    // is the subject of its clause describes a state of affairs, not an event.
+    if (/^(COOPERATE|AID|SUPPORT|CONSULT)$/.test(row.type) && clause.governingVerb(head) === null && !/^(ADP|SCONJ)$/.test(toks[head - 1]?.pos ?? '')) {
+      let j = c.t1 + 1;
+      while (j < toks.length && j - c.t1 < 12 && /^(ADP|DET|ADJ|NOUN|PROPN|CCONJ|NUM|PART)$/.test(toks[j]!.pos)) j++;
+      if (toks[j] && (toks[j]!.pos === 'AUX' || toks[j]!.pos === 'VERB')) { c.dropped = true; return; }
+    }
   }
   c.type = c.row.type;
   c.mode = c.row.mode;
@@ -548,7 +555,11 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
   // A noun mention of an event already coded ("the Cienfuegos arrest" after "arrested
   // Cienfuegos") is the same event reported again: it is coded once.
   const who = (p?: Participant) => p ? p.entity ?? p.text.toLowerCase() : '';
-  // "the arrest", "news of the arrest": a noun with no recipient of its own after an event of that type.
-  return out.filter((e, i) => !(e.triggerPos === 'noun' && out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
-    (e.recipient.length === 0 || (who(f.recipient[0]) === who(e.recipient[0]) && e.recipient[0]!.kind !== 'generic')))));
+  // "the arrest", "news of the arrest": a noun with no named person of its own after an event of that type.
+  const remention = (e: CodedEvent, i: number) => e.triggerPos === 'noun' && out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
+    (e.recipient.length === 0 || e.recipient[0]!.kind !== 'person' || (who(f.recipient[0]) === who(e.recipient[0]))));
+  // In one sentence, an event with no recipient beside one of the same type and actor with a recipient is the same event.
+  const partial = (e: CodedEvent) => e.recipient.length === 0 && out.some((f) => f !== e && f.evidence.start === e.evidence.start && f.type === e.type &&
+    f.recipient.length > 0 && f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join());
+  return out.filter((e, i) => !remention(e, i) && !partial(e));
 }
