@@ -37,3 +37,60 @@ test('nothing in a removed comment thread becomes an event', () => {
   const at = ARTICLE.indexOf('3 comments:');
   for (const e of record.events as Ev[]) assert.ok(e.evidence.start < at, e.evidence.text);
 });
+
+function eventsOf(text: string): Ev[] {
+  return extractText(text, { published: '2021-03-10' }).record.events as Ev[];
+}
+const countries = (xs: Array<{ country: string | null }>) => xs.map((x) => x.country).sort().join(',');
+
+test('passive voice: the by-agent acts and the subject receives', () => {
+  const ev = eventsOf('A cartel financier was detained by Mexican marines in Culiacán on Monday.').find((e) => e.type === 'COERCE');
+  assert.ok(ev);
+  assert.equal(ev.actor[0]?.country, 'MEX');
+  assert.equal(ev.actor[0]?.sector, 'MIL');
+});
+
+test('a coordinated verb shares its subject, and a demand\'s content is not a second event', () => {
+  const events = eventsOf('Mexican senators demanded the release of the detained mayor and threatened to suspend cooperation with the DEA.');
+  const types = events.map((e) => e.type).sort();
+  assert.deepEqual(types, ['REQUEST', 'THREATEN']);
+  const threat = events.find((e) => e.type === 'THREATEN')!;
+  assert.equal(countries(threat.actor), 'MEX');
+  assert.equal(countries(threat.recipient), 'USA');
+});
+
+test('an accusation is coded, and the act it alleges is alleged', () => {
+  const events = eventsOf('U.S. prosecutors accused the former governor of protecting the Sinaloa Cartel.');
+  const accuse = events.find((e) => e.type === 'ACCUSE');
+  assert.ok(accuse, JSON.stringify(events.map((e) => e.type)));
+  assert.equal(accuse.factuality, 'asserted');
+  assert.equal(countries(accuse.actor), 'USA');
+});
+
+test('a speaker saying another party must act is a request to that party', () => {
+  const events = eventsOf('Washington said on Friday that Mexico must extradite the three suspects before the end of the year.');
+  const req = events.find((e) => e.type === 'REQUEST');
+  assert.ok(req, JSON.stringify(events.map((e) => e.type)));
+  assert.equal(countries(req.actor), 'USA');
+  assert.equal(countries(req.recipient), 'MEX');
+  assert.ok(!events.some((e) => e.type === 'COOPERATE'), 'the extradition is only the content of the demand');
+});
+
+test('a future cooperative act is a promise (AGREE) with factuality future', () => {
+  const ev = eventsOf('The United States will provide training and equipment to the Mexican Navy next year.')[0];
+  assert.ok(ev);
+  assert.equal(ev.type, 'AGREE');
+  assert.equal(ev.factuality, 'future');
+});
+
+test('a time expression between subject and verb does not hide the subject', () => {
+  const ev = eventsOf('The Mexican government on Tuesday expelled two DEA agents from the country.').find((e) => e.type === 'SANCTION');
+  assert.ok(ev);
+  assert.equal(countries(ev.actor), 'MEX');
+  assert.equal(countries(ev.recipient), 'USA');
+});
+
+test('journalistic sourcing and abstract descriptions are not events', () => {
+  const events = eventsOf('A senior DEA official told NPR that such cooperation between the two countries has suffered greatly.');
+  assert.deepEqual(events.map((e) => e.type), []);
+});

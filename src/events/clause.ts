@@ -289,7 +289,8 @@ export class Clause {
   previousVerb(k: number): number | null {
     for (let j = k - 1; j >= 0; j--) {
       const t = this.toks[j]!;
-      if (t.pos === 'VERB') return j;
+      // "the detained mayor": a participle used as an adjective is not a verb of the clause.
+      if (t.pos === 'VERB' && !/^(DET|ADJ)$/.test(this.toks[j - 1]?.pos ?? '')) return j;
     }
     return null;
   }

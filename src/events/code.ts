@@ -474,7 +474,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   // sanctions stay SANCTION.
   const committed = (factuality === 'future' || factuality === 'hypothetical') && !c.vg?.passive && c.actor.length > 0 && !c.actor.some((a) => a.implicit);
   if (committed && /^(CONSULT|SUPPORT|COOPERATE|AID|CONCEDE|RETREAT)$/.test(type) && (factuality === 'future' || c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a)))) { type = 'AGREE'; mode = null; }
-  if (committed && /^(ASSAULT|COERCE|PROTEST|MOBILIZE)$/.test(type) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
+  if (committed && /^(ASSAULT|COERCE|PROTEST)$/.test(type) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
   if (committed && type === 'SANCTION' && /\b(unless|if)\b/i.test(sentence) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
   // Government "protests" are ACCUSE disapprove (codebook rule, altTypes).
   if (type === 'PROTEST' && row.altTypes?.includes('ACCUSE') && c.actor.some((a) => /^(GOV|LEG|JUD)$/.test(a.sector ?? ''))) { type = 'ACCUSE'; mode = 'disapprove'; }

@@ -101,7 +101,9 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   const countries = mentions.filter((m) => m.ref.country && (m.ref.role === 'country' || m.ref.role === 'metonym' || m.ref.role === 'place'));
   for (const p of out) {
     if (p.kind !== 'generic' || p.country) continue;
-    const prev = [...countries].reverse().find((m) => m.end <= p.start && p.start - m.end < 60 && !/[.!?\n;]/.test(text.slice(m.end, p.start)));
+    const verbBetween = (a: number, b: number) => !!tokens && tokens.some((t) => t.start >= a && t.end <= b && (t.pos === 'VERB' || t.pos === 'AUX'));
+    const prev = [...countries].reverse().find((m) => m.end <= p.start && p.start - m.end < 60 && !/[.!?\n;]/.test(text.slice(m.end, p.start)) &&
+      !verbBetween(m.end, p.start) && !out.some((q) => q !== p && q.start <= m.start && m.end <= q.end && q.end > m.end));
     if (prev) p.country = prev.ref.country;
   }
   // "The two governments", "both countries": the two countries the article mentions most.
@@ -158,5 +160,5 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   // "Presidents Donald Trump and …", "Defense Secretary Cienfuegos": a capitalised title right
   // before a named person is part of that person's mention, not a participant of its own.
   out.sort((a, b) => a.start - b.start);
-  return out.filter((p, i) => !(p.kind === 'generic' && /^\p{Lu}/u.test(p.text) && out[i + 1] && (out[i + 1]!.kind === 'person' || out[i + 1]!.kind === 'name') && /^\s*$/.test(text.slice(p.end, out[i + 1]!.start))));
+  return out.filter((p, i) => !(p.kind === 'generic' && out[i + 1] && (out[i + 1]!.kind === 'person' || out[i + 1]!.kind === 'name') && /^\s*$/.test(text.slice(p.end, out[i + 1]!.start))));
 }

@@ -12,11 +12,23 @@ const TO_639_1: Record<string, string> = {
 // engine is in one of these.
 const CANDIDATES = Object.keys(TO_639_1);
 
+const EN_FUNCTION = new Set(['the', 'of', 'and', 'to', 'was', 'were', 'by', 'on', 'is', 'are', 'for', 'with', 'that', 'has', 'have', 'will', 'would', 'said', 'from', 'at', 'its', 'their', 'which', 'who']);
+const ES_FUNCTION = new Set(['el', 'la', 'los', 'las', 'de', 'del', 'que', 'y', 'por', 'con', 'para', 'se', 'un', 'una', 'fue', 'su', 'sus', 'es', 'al', 'como', 'más', 'pero', 'dijo']);
+
 /** ISO 639-1 language of a text, or null when it is too short or unclear to say. */
 export function detectLanguage(text: string, hint?: string | null): string | null {
   // A few sentences are plenty for trigram identification; more only costs time.
   const sample = text.length > 1500 ? text.slice(0, 1500) : text;
   if (sample.replace(/\s+/g, '').length < 20) return hint ?? null;
+  // Trigrams are unreliable on a single sentence ("…detained by Mexican marines in Culiacán" reads
+  // as Spanish to franc); there the function words of English and Spanish decide.
+  if (sample.length < 400) {
+    const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const en = words.filter((w) => EN_FUNCTION.has(w)).length;
+    const es = words.filter((w) => ES_FUNCTION.has(w)).length;
+    if (en >= 2 && en > 2 * es) return 'en';
+    if (es >= 2 && es > 2 * en) return 'es';
+  }
   const code = franc(sample, { minLength: 20, only: CANDIDATES });
   const iso = TO_639_1[code];
   if (iso) return iso;
