@@ -25,6 +25,7 @@ const NEG = new Set(['not', "n't", 'never', 'no']);
 const REL = new Set(['who', 'which', 'that', 'whom']);
 const BOUNDARY_SCONJ = new Set(['because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'since', 'after', 'before', 'when', 'as', 'until', 'once', 'so', 'that', 'whether', 'where']);
 const REPORTING = new Set(['said', 'says', 'told', 'tells', 'reported', 'reports', 'stated', 'added', 'announced', 'according', 'wrote', 'dijo', 'informó', 'señaló', 'según', 'afirmó', 'declaró']);
+const REPORTING_LEMMAS = new Set(['say', 'announce', 'state', 'declare', 'tell', 'insist', 'warn', 'add', 'confirm', 'report', 'claim', 'vow', 'pledge', 'promise']);
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them', 'his', 'its', 'their', 'our']);
 
 export class Clause {
@@ -191,6 +192,9 @@ export class Clause {
         if (poss) return { kind: 'parts', parts: [poss], via: 'possessor' };
         const v = this.governingVerb(g);
         if (v !== null) return this.subject(this.verbGroup(v), depth + 1);
+        // A purpose clause ("…converged on Lagos to protest…") shares the main subject.
+        const pv = this.previousVerb(g);
+        if (pv !== null) return this.subject(this.verbGroup(pv), depth + 1);
         return { kind: 'generic' };
       }
       if (toks[g]!.pos === 'VERB' || toks[g]!.pos === 'ADJ' || toks[g]!.pos === 'AUX') {
@@ -245,7 +249,19 @@ export class Clause {
     const t = toks[k]!;
     const p = this.partAt[k];
     if (p) return { kind: 'parts', parts: this.coordinatedBefore(k, p), via: 'np' };
-    if (t.pos === 'PRON' && PRONOUNS.has(t.lower)) return { kind: 'pronoun', token: k };
+    if (t.pos === 'PRON' && PRONOUNS.has(t.lower)) {
+      // "Iraq said it would allow…", "Annan announced that he will withdraw…": the speaker.
+      let r = k - 1;
+      if (this.toks[r]?.lower === 'that') r--;
+      while (r >= 0 && this.timeAt[r]) r--;
+      if (r >= 0 && this.toks[r]!.pos === 'ADP' && /^(on|in|at)$/.test(this.toks[r]!.lower)) r--;
+      const rv = this.toks[r];
+      if (rv && rv.pos === 'VERB' && REPORTING_LEMMAS.has(rv.lemma) && depth < 4) {
+        const speaker = this.subject(this.verbGroup(r), depth + 1);
+        if (speaker.kind === 'parts') return speaker;
+      }
+      return { kind: 'pronoun', token: k };
+    }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'ADJ') {
       // A noun phrase whose head is not a participant: look inside it ("Israeli helicopters and tanks",
       // "the government of Sindh") for one with a country, within the phrase.
@@ -281,8 +297,16 @@ export class Clause {
   /** The verb whose object is the noun phrase ending at `noun` ("launched an attack", "held talks"). */
   governingVerb(noun: number): number | null {
     let j = noun - 1;
-    while (j >= 0 && /^(DET|ADJ|NUM|NOUN|PROPN|PART|ADV)$/.test(this.toks[j]!.pos) && !this.isBoundary(j)) j--;
+    // Over the phrase's determiners, modifiers, possessive pronouns and measure phrases ("10 days of").
+    while (j >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART|ADV)$/.test(this.toks[j]!.pos) || /^(his|her|its|their|our|of)$/.test(this.toks[j]!.lower)) && !this.isBoundary(j)) j--;
     return j >= 0 && this.toks[j]!.pos === 'VERB' ? j : null;
+  }
+
+  /** Is the noun phrase around token k the subject of its clause (nothing but its modifiers before it)? */
+  inSubjectPosition(k: number): boolean {
+    let j = k - 1;
+    while (j >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART|ADV)$/.test(this.toks[j]!.pos) || /^(his|her|its|their|our)$/.test(this.toks[j]!.lower) || this.partAt[j])) j--;
+    return j < 0 || this.toks[j]!.text === ',' || this.toks[j]!.pos === 'SCONJ' || this.toks[j]!.pos === 'CCONJ';
   }
 
   /** The nearest finite verb before token k in the same sentence. */
@@ -306,6 +330,8 @@ export class Clause {
     // further on, after a preposition or another verb, is not the object ("called for sanctions
     // … in the wake of the execution of X": X is not what was called for).
     const directObject = () => !this.toks.slice(floor + 1, k).some((u) => u.pos === 'ADP' || u.pos === 'VERB' || u.pos === 'SCONJ' || u.text === ',');
+    // "defended the right of Russian troops", "rejected the proposal of X": the genitive of the direct object.
+    if (t.lower === 'of' && j - 1 > floor && this.toks.slice(floor + 1, j).every((u) => /^(DET|ADJ|NOUN|NUM)$/.test(u.pos)) && this.toks[j - 1]!.pos === 'NOUN') return 'poss';
     if (t.pos === 'ADP' || (t.pos === 'PART' && t.lower === 'to') || t.lower === 'against') {
       // "for one of Mexico's cartels", "with some of the agencies": the preposition before the quantifier.
       const q = this.toks[j - 1];

@@ -70,7 +70,8 @@ interface Cand {
 }
 
 function wordAt(lower: string, at: number, form: string): boolean {
-  return lower.startsWith(form, at) && !/[\p{L}\p{N}]/u.test(lower[at + form.length] ?? '') && !/[\p{L}\p{N}]/u.test(lower[at - 1] ?? '');
+  // Whole words only, and not the second half of a compound ("long-threatened", "U.S.-backed").
+  return lower.startsWith(form, at) && !/[\p{L}\p{N}]/u.test(lower[at + form.length] ?? '') && !/[\p{L}\p{N}-]/u.test(lower[at - 1] ?? '');
 }
 
 /** Does a phrase list item occur as whole words in the text? Longest first by the caller. */
@@ -320,7 +321,7 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     if (c.clauseStart === 0 || c.clauseStart < toks[0]!.start) c.clauseStart = toks[Math.max(0, c.t0 - 4)]!.start;
     // "Such cooperation … has suffered", "New funding could help": an abstract relational noun that
     // is the subject of its clause describes a state of affairs, not an event.
-    if (/^(COOPERATE|AID|SUPPORT|CONSULT)$/.test(row.type) && clause.governingVerb(head) === null && !/^(ADP|SCONJ)$/.test(toks[head - 1]?.pos ?? '')) {
+    if (/^(COOPERATE|AID|SUPPORT|CONSULT)$/.test(row.type) && clause.governingVerb(head) === null && clause.inSubjectPosition(c.t0)) {
       let j = c.t1 + 1;
       while (j < toks.length && j - c.t1 < 12 && /^(ADP|DET|ADJ|NOUN|PROPN|CCONJ|NUM|PART)$/.test(toks[j]!.pos)) j++;
       if (toks[j] && (toks[j]!.pos === 'AUX' || toks[j]!.pos === 'VERB')) { c.dropped = true; return; }
@@ -396,6 +397,10 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
         if (c.actor.length === 0 && gov.recipient.length) c.actor = gov.recipient;
       } else if (/^(deny|denial|negar)$/.test(gov.row.lemma)) {
         c.governorRole = 'denied';
+      } else if (lex.governors.get(gov.row.lemma)?.role === 'keep') {
+        // "ordered patrols", "ordered the arrest of": what was ordered is the event; the order is how.
+        gov.dropped = true;
+        if (c.actor.length === 0) c.actor = gov.actor;
       } else if (VERBAL.has(gov.row.type) || gov.row.speech) {
         // The content of a request, threat, promise or refusal is not a second event.
         c.dropped = true;
