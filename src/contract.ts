@@ -56,6 +56,26 @@ export interface TimeMention {
   kind: string;
 }
 
+/** A numeric claim ("figure") of the article: see the output contract and domain/claims/README.md. */
+export interface Claim {
+  id: string;
+  /** snake_case name from domain/claims/measures.json (a change adds _change_pct or _increase). */
+  measure: string;
+  value: number;
+  bound: 'exact' | 'over' | 'under' | 'about' | 'range';
+  valueMax: number | null;
+  /** people, count, USD, MXN, kg, liters, percent, rank, per_100k…, with a rate when stated ("USD per minute"). */
+  unit: string;
+  place: string | null;
+  period: { start: string | null; end: string | null; precision: string; text: string | null } | null;
+  attribution: { text: string; entity: string | null } | null;
+  evidence: Span;
+  /** Added field: the figure itself (bound cue, number, unit), raw offsets. */
+  figure?: Span;
+  /** Added field, ranks only: the size of the ranking ("of 193 countries"). */
+  outOf?: number;
+}
+
 export interface ArticleRecord {
   schema: typeof SCHEMA_ID;
   article: ArticleInfo;

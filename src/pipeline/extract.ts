@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SCHEMA_ID, type ArticleRecord, type Published } from '../contract.js';
+import { SCHEMA_ID, type ArticleRecord, type Claim, type Published } from '../contract.js';
 import { cleanHtml, cleanText, type Cleaned } from '../clean/index.js';
 import type { RawArticle } from '../ingest/types.js';
 import { parseDateText } from '../meta/dates.js';
@@ -10,6 +10,7 @@ import { spin } from '../spin/spin.js';
 import { TimeDoc } from '../time/index.js';
 import { entitiesOf, gazetteer } from '../actors/match.js';
 import { codeEvents } from '../events/code.js';
+import { codeClaims } from '../claims/code.js';
 import type { TextMap } from '../util/offsets.js';
 
 /** Everything extraction knows about one article; `record` is what the contract prints. */
@@ -100,6 +101,15 @@ export function extractArticle(item: RawArticle): Extracted {
     confidence: e.confidence,
   }));
 
+  const claims: Claim[] = codeClaims(analysis.text, time, mentions, language === 'es' ? 'es' : 'en').map((c, k) => ({
+    id: `${textId.slice(0, 12)}-c${k + 1}`,
+    measure: c.measure, value: c.value, bound: c.bound, valueMax: c.valueMax, unit: c.unit,
+    place: c.place, period: c.period, attribution: c.attribution,
+    evidence: span(c.evidence.start, c.evidence.end),
+    figure: span(c.figure.start, c.figure.end),
+    ...(c.outOf !== undefined ? { outOf: c.outOf } : {}),
+  }));
+
   const record: ArticleRecord = {
     schema: SCHEMA_ID,
     article: {
@@ -120,7 +130,7 @@ export function extractArticle(item: RawArticle): Extracted {
     },
     entities,
     events,
-    claims: [],
+    claims,
   };
   return { record, clean: c.clean, analysis, captions: c.captions, time };
 }
