@@ -75,9 +75,19 @@ export class Clause {
     const lastAux = aux[0];
     const passive = participle && !!lastAux && BE.has(lastAux) && lastAux !== "'s" || (participle && aux.length === 0 && this.headlineParticiple(head));
     const before = this.toks[first - 1];
+    // "may have been lured … and then executed": a bare participle coordinated with a passive is passive.
+    let coordinatedPassive = false;
+    if (participle && aux.length === 0) {
+      let c = first - 1;
+      while (c > 0 && this.toks[c]!.pos === 'ADV') c--;
+      if (this.toks[c]?.pos === 'CCONJ') {
+        const prev = this.previousVerb(c);
+        if (prev !== null && prev !== head) coordinatedPassive = this.verbGroup(prev).passive;
+      }
+    }
     const infinitive = !!before && before.lower === 'to' && before.pos === 'PART';
     const gerundPrep = /ing$/.test(h.lower) && before && before.pos === 'ADP' ? before.lower : null;
-    return { first, head, aux: aux.reverse(), passive, negated, infinitive, gerundPrep };
+    return { first, head, aux: aux.reverse(), passive: passive || coordinatedPassive, negated, infinitive, gerundPrep };
   }
 
   /** "General arrested in Los Angeles": a bare participle right after the first noun phrase of a short verbless line. */
@@ -217,6 +227,8 @@ export class Clause {
       if (prev !== null) return this.subject(this.verbGroup(prev), depth + 1);
       return { kind: 'none' };
     }
+    // "began pressuring", "continued targeting": a verb right after another shares its subject.
+    if (k >= 0 && toks[k]!.pos === 'VERB' && /ing$/.test(toks[vg.head]!.lower) && vg.aux.length === 0) return this.subject(this.verbGroup(k), depth + 1);
     // "Barr backpedaled, dropping all charges": a participle clause after a comma shares the main subject.
     if (/ing$/.test(toks[vg.head]!.lower) && vg.aux.length === 0 && k >= 0 && toks[k]!.text === ',') {
       const v = this.previousVerb(k);

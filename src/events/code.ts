@@ -246,7 +246,7 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     const subj = subjectParts(vg);
     const after = clause.after(c.t1);
     // "Israel is opposed to…", "is committed to": a stative participle of a verbal type is not passive.
-    if (vg.passive && VERBAL.has(c.row.type) && /^(to|about|with)$/.test(toks[c.t1 + 1]?.lower ?? '')) vg.passive = false;
+    if (vg.passive && lex.statives.has(toks[vg.head]!.lower)) vg.passive = false;
     if (vg.passive) {
       const row = pickRow(subj.map((p) => p.text).join(' ') + ' ' + text.slice(c.clauseStart, c.start));
       if (!row) { c.dropped = true; return; }

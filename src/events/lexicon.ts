@@ -64,6 +64,8 @@ export interface Lexicon {
   pairs: string[];
   /** Verbs whose subject undergoes the event noun they govern ("serving a sentence"). */
   patientVerbs: Set<string>;
+  /** Participles that after "be" are a stance, not a passive ("is opposed to"). */
+  statives: Set<string>;
 }
 
 interface TriggerFile {
@@ -73,7 +75,7 @@ interface TriggerFile {
 }
 interface CueFile { en: Record<string, string[]>; es: Record<string, string[]>; reporting: Record<Lang, string[]> }
 interface SectorFile { nouns: Record<string, Record<string, string>>; titles?: Record<string, Record<string, string>> }
-interface GovernorFile { [lang: string]: { governors: Record<string, Governor>; lightVerbs: string[]; genericHeads: string[]; sourcing: string[]; pairs: string[]; patientVerbs: string[] } }
+interface GovernorFile { [lang: string]: { governors: Record<string, Governor>; lightVerbs: string[]; genericHeads: string[]; sourcing: string[]; pairs: string[]; patientVerbs: string[]; statives: string[] } }
 
 const cache = new Map<Lang, Lexicon>();
 
@@ -117,6 +119,7 @@ export function lexicon(lang: Lang): Lexicon {
     sourcing: gov.sourcing,
     pairs: gov.pairs,
     patientVerbs: new Set(gov.patientVerbs),
+    statives: new Set(gov.statives),
   };
   cache.set(lang, lex);
   return lex;
