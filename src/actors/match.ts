@@ -97,7 +97,8 @@ export class Gazetteer {
     const re = new RegExp(WORD.source, 'gu');
     let m: RegExpExecArray | null;
     while ((m = re.exec(folded)) !== null) {
-      const key = m[0].replace(/[.'’-]+$/, '');
+      // "Mexico's army": the possessive ending is not part of the name.
+      const key = m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
       const list = this.byFirst.get(key);
       if (!list) continue;
       for (const f of list) {
