@@ -259,8 +259,20 @@ export class Clause {
     }
     if (k < 0) return { kind: 'none' };
     const t = toks[k]!;
-    const p = this.partAt[k];
-    if (p) return { kind: 'parts', parts: this.coordinatedBefore(k, p), via: 'np' };
+    let p = this.partAt[k];
+    if (p) {
+      // "Palestinian police in Jericho confiscated…", "officials in Mexico said…": the head of the
+      // noun phrase acts; a head without a country takes the one its place phrase names.
+      const pi = this.tokenAt(p.start);
+      const prep = toks[pi - 1];
+      const head = pi >= 2 && prep && prep.pos === 'ADP' && /^(in|at|from|of|near|inside|within|on)$/.test(prep.lower) ? this.partAt[pi - 2] : undefined;
+      if (head && head !== p) {
+        if (!head.country && p.country && head.kind === 'generic') head.country = p.country;
+        p = head;
+        return { kind: 'parts', parts: this.coordinatedBefore(pi - 2, p), via: 'np' };
+      }
+      return { kind: 'parts', parts: this.coordinatedBefore(k, p), via: 'np' };
+    }
     if (t.pos === 'PRON' && PRONOUNS.has(t.lower)) {
       // "Iraq said it would allow…", "Annan announced that he will withdraw…": the speaker.
       let r = k - 1;
@@ -335,7 +347,9 @@ export class Clause {
   roleOf(k: number, floor: number): string {
     let j = k - 1;
     // Over the phrase's own modifiers: "then-Defense Secretary Cienfuegos", "the H2 trafficking network".
-    while (j > floor && (/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || this.toks[j]!.text === '-' || this.toks[j]!.lower === 'then') && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic')) j--;
+    // Quantifiers too: "more than 100 Palestinians", "at least 12 people", "up to 13,000 refugees".
+    const quantifier = (i: number) => /^(than|least|at|up|to|about|nearly|some|over|almost|around|roughly|approximately|more|fewer|less)$/.test(this.toks[i]!.lower) && this.toks.slice(i + 1, k).some((u) => u.pos === 'NUM');
+    while (j > floor && (/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || this.toks[j]!.text === '-' || this.toks[j]!.lower === 'then' || quantifier(j)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic')) j--;
     if (j <= floor) return 'obj';
     const t = this.toks[j]!;
     // A direct object follows its verb with nothing but its own modifiers between: a noun phrase

@@ -262,7 +262,14 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       const via = [...(row.recipientVia ?? ['obj', 'with', 'to', 'against', 'on', 'of', 'from', 'at', 'into'])];
       // A phrase that ends in its preposition ("working for", "in league with") takes its object.
       if (/\s(with|for|of|to|against|on|into|con|contra|de|a)$/.test(c.form)) via.push('obj');
-      const rec = after.find((a) => via.includes(a.role) || (a.role === 'poss' && via.includes('obj')));
+      // The recipient roles in the entry's order of preference ("provide … to Macedonia" before its object).
+      const ok = (a: { role: string }, role: string) => a.role === role || (role === 'obj' && a.role === 'poss');
+      let rec: (typeof after)[number] | undefined;
+      for (const role of via) {
+        const hits = after.filter((a) => ok(a, role));
+        rec = hits.find((a) => a.part.kind !== 'generic' || a.part.country) ?? hits[0];
+        if (rec) break;
+      }
       const thatClause = toks[c.t1 + 1]?.lower === 'that' && (row.speech || VERBAL.has(row.type));
       if (rec) c.recipient = clause.coordinatedAfter(rec.part, toks.length);
       else if (thatClause) {
@@ -438,6 +445,17 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (row.speech || row.type === 'CONSULT') {
     const next = c.complement.trim().split(/[,.;]/)[0]!.toLowerCase();
     if (lex.sourcing.some((x) => next === x || next.startsWith(x + ' '))) return null;
+  }
+  // With no one named on the receiving end, a material act (or a promise or threat of one) is
+  // directed at the country where it takes place ("evacuate settlements in the Gaza Strip", "refused
+  // to deploy peacekeepers in Iraq"), as PLOVER codes it. Meetings and accusations are not.
+  if (c.recipient.length === 0 && !/^(CONSULT|ACCUSE|SUPPORT)$/.test(c.type)) {
+    const place = clause.after(c.t1, 16).find((a) => /^(in|into|inside|to|at|across|near|throughout|on)$/.test(a.role) && a.part.kind === 'country');
+    const pl = place ? null : places.find((m) => m.start >= c.end && m.end <= s.end && m.ref.country && /\b(in|into|inside|to|at|near|across)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, m.start - 30), m.start)));
+    const country = place?.part.country ?? pl?.ref.country ?? null;
+    if (country && !c.actor.some((a) => a.country === country && c.type !== 'COERCE' && c.type !== 'THREATEN')) {
+      c.recipient = [{ text: place?.part.text ?? pl!.text, entity: null, country, sector: null, start: place?.part.start ?? pl!.start, end: place?.part.end ?? pl!.end, kind: 'country' }];
+    }
   }
   // "The two governments" stands for both countries.
   c.actor = c.actor.flatMap((p) => p.members ?? [p]);
