@@ -1,8 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { decodeHTMLStrict } from 'entities';
-import type { JSDOM } from 'jsdom';
 import type { RemovedKind } from '../contract.js';
 import type { Block } from './blocks.js';
+import type { ParsedHtml } from './html-dom.js';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV',
@@ -111,8 +111,8 @@ export interface HtmlBlocks {
 }
 
 /** Segment the page body into blocks at block-level elements, with raw offsets. */
-export function htmlBlocks(dom: JSDOM, raw: string): HtmlBlocks {
-  const doc = dom.window.document;
+export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
+  const doc = page.document;
   const blocks: Block[] = [];
   const nodeBlock = new Map<Text, number>();
   const nodeRanges: HtmlBlocks['nodeRanges'] = [];
@@ -156,7 +156,7 @@ export function htmlBlocks(dom: JSDOM, raw: string): HtmlBlocks {
         cur.heading = f.heading;
         cur.caption = f.caption;
       }
-      const loc = dom.nodeLocation(t);
+      const loc = page.nodeLocation(t);
       const offs = loc ? alignText(raw, loc.startOffset, loc.endOffset, data) : null;
       const anchor = cur.offsets.length ? cur.offsets[cur.offsets.length - 1]! : 0;
       const range = { node: t, from: cur.chars.length, to: cur.chars.length };
@@ -232,9 +232,9 @@ function identityLost(kept: Set<Text>, total: number): boolean {
  * found by aligning block texts, in order, against the article text.
  * Returns null when Readability finds no article at all.
  */
-export function markArticle(dom: JSDOM, hb: HtmlBlocks): Block[] | null {
+export function markArticle(page: ParsedHtml, hb: HtmlBlocks): Block[] | null {
   const { blocks, nodeBlock, nodeRanges } = hb;
-  const doc = dom.window.document;
+  const doc = page.document;
   let content: Element | null = null;
   try {
     const reader = new Readability(doc, {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
 /**
@@ -58,14 +59,87 @@ export function flattenDeepNesting(raw: string, maxDepth = MAX_DEPTH): { html: s
 }
 
 export interface ParsedHtml {
-  dom: JSDOM;
   document: Document;
+  /** Source span of a node in the string that was parsed (same offsets as the raw page). */
+  nodeLocation(node: Node): { startOffset: number; endOffset: number } | null;
   /** Nesting beyond the depth limit was flattened. */
   flattened: boolean;
+  /** Release the page: call it once done with the document, also when processing fails. */
+  close(): void;
+}
+
+// A jsdom window costs ~10 ms to build (it installs every DOM interface) and more to collect;
+// the page itself parses in ~5 ms. So one window serves every page: each page becomes a
+// Document of that window, built and parsed exactly as `new JSDOM(html, {includeNodeLocations})`
+// builds and parses its own (same parse5 options, same DOM classes, so Readability and the
+// block walk see the same tree), but with no browsing context: no defaultView, so nothing can
+// run or load — not even the windows jsdom otherwise builds for every <iframe>. This reaches
+// into jsdom's internal modules (lib/jsdom/living/documents.js, lib/jsdom/browser/parser,
+// lib/generated/idl/utils.js); should a jsdom release move them, `internals()` returns null
+// and every page gets its own JSDOM as before (test/html-parse.test.ts checks both agree).
+interface Internals {
+  createDocument(html: string, url: string): Document;
+  location(node: Node): { startOffset: number; endOffset: number } | null;
+}
+
+let cachedInternals: Internals | null | undefined;
+
+const require = createRequire(import.meta.url);
+
+/** The shared-window parser, or null when jsdom's internals are not where this expects them. */
+export function internals(): Internals | null {
+  if (cachedInternals !== undefined) return cachedInternals;
+  try {
+    const documents = require('jsdom/lib/jsdom/living/documents.js') as {
+      createWrapper(window: unknown, options: object, flags: object): Document;
+    };
+    const parser = require('jsdom/lib/jsdom/browser/parser/index.js') as { parseIntoDocument(html: string, doc: unknown): void };
+    const idl = require('jsdom/lib/generated/idl/utils.js') as { implForWrapper(x: unknown): { sourceCodeLocation?: { startOffset: number; endOffset: number } } };
+    if (typeof documents.createWrapper !== 'function' || typeof parser.parseIntoDocument !== 'function' || typeof idl.implForWrapper !== 'function') {
+      throw new Error('jsdom internals changed');
+    }
+    const host = new JSDOM('', { url: 'https://article.invalid/', virtualConsole: new VirtualConsole() });
+    // The selector engine of each document listens on its window for focus, key and mouse
+    // events (for :focus-visible) and never lets go: on a shared window those listeners
+    // would keep every page alive. No event is ever dispatched to this window.
+    Object.defineProperty(host.window, 'addEventListener', { value: () => undefined });
+    const candidate: Internals = {
+      createDocument(html: string, url: string): Document {
+        // The options new JSDOM(html, {url, contentType: 'text/html', includeNodeLocations: true})
+        // gives its document (jsdom/lib/api.js, browser/Window.js), less the window.
+        const doc = documents.createWrapper(host.window, {
+          parsingMode: 'html',
+          contentType: 'text/html',
+          encoding: 'UTF-8',
+          url,
+          referrer: '',
+          parseOptions: { sourceCodeLocationInfo: true },
+          global: host.window,
+        }, { alwaysUseDocumentClass: true });
+        parser.parseIntoDocument(html, idl.implForWrapper(doc));
+        return doc;
+      },
+      location(node: Node) {
+        return idl.implForWrapper(node)?.sourceCodeLocation ?? null;
+      },
+    };
+    // Check the path end to end once: a located text node and a working query.
+    const html = '<!doctype html><title>t</title><p class="x">ab</p>';
+    const probe = candidate.createDocument(html, 'https://article.invalid/');
+    const text = probe.querySelector('p.x')?.firstChild;
+    const loc = text ? candidate.location(text) : null;
+    if (!loc || loc.startOffset !== html.indexOf('ab') || loc.endOffset !== html.indexOf('ab') + 2 || probe.defaultView !== null) {
+      throw new Error('jsdom internals changed');
+    }
+    cachedInternals = candidate;
+  } catch {
+    cachedInternals = null;
+  }
+  return cachedInternals;
 }
 
 /** Parse hostile HTML without running or fetching anything, keeping source locations. */
-export function parseHtml(raw: string, url?: string): ParsedHtml {
+export function parseHtml(raw: string, url?: string, opts: { ownWindow?: boolean } = {}): ParsedHtml {
   let base = 'https://article.invalid/';
   if (url) {
     try {
@@ -74,19 +148,36 @@ export function parseHtml(raw: string, url?: string): ParsedHtml {
     } catch { /* keep the placeholder */ }
   }
   const flat = flattenDeepNesting(neutralize(raw));
-  const dom = new JSDOM(flat.html, {
-    url: base,
-    contentType: 'text/html',
-    includeNodeLocations: true,
-    virtualConsole: new VirtualConsole(),
-  });
+  const fast = opts.ownWindow ? null : internals();
+  let parsed: ParsedHtml;
+  if (fast) {
+    const document = fast.createDocument(flat.html, base);
+    // jsdom tracks every attached element with an id or name on the window (for window[name]
+    // look-ups), whichever of its documents holds it: detach the page so the window lets go.
+    const close = () => { document.replaceChildren(); };
+    parsed = { document, nodeLocation: (n) => fast.location(n), flattened: flat.flattened, close };
+  } else {
+    const dom = new JSDOM(flat.html, {
+      url: base,
+      contentType: 'text/html',
+      includeNodeLocations: true,
+      virtualConsole: new VirtualConsole(),
+    });
+    parsed = {
+      document: dom.window.document,
+      nodeLocation: (n) => dom.nodeLocation(n) ?? null,
+      flattened: flat.flattened,
+      close: () => dom.window.close(),
+    };
+  }
   if (flat.flattened) {
     // The blanked tags left long runs of spaces inside text nodes; Readability rescans text
     // once per ancestor, so shrink them (offset alignment skips the missing spaces).
-    const walker = dom.window.document.createTreeWalker(dom.window.document, 4 /* SHOW_TEXT */);
+    const doc = parsed.document;
+    const walker = doc.createTreeWalker(doc, 4 /* SHOW_TEXT */);
     for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
       if (t.data.length > 200) t.data = t.data.replace(/\s{100,}/g, ' ');
     }
   }
-  return { dom, document: dom.window.document, flattened: flat.flattened };
+  return parsed;
 }

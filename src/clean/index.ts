@@ -46,19 +46,24 @@ export function cleanText(raw: string): Cleaned {
 /** HTML page → main content (Readability) → the same block filters as text. */
 export function cleanHtml(raw: string, url?: string): Cleaned {
   const warnings: string[] = [];
-  const { dom, document, flattened } = parseHtml(raw, url);
-  if (flattened) warnings.push(`elements nested more than ${MAX_DEPTH} levels deep were flattened`);
-  const meta = htmlMeta(document, raw, url ?? null);
-  const hb = htmlBlocks(dom, raw);
-  let blocks: Block[] = hb.blocks;
-  const marked = markArticle(dom, hb);
-  if (marked) blocks = marked;
-  else {
-    // No article found: keep every block that no container marks as furniture.
-    warnings.push('no main-content block found; kept all page text outside navigation, comments and adverts');
-    for (const b of blocks) if (!b.hint || b.hint === 'caption' || b.hint === 'byline') b.inArticle = true;
+  const page = parseHtml(raw, url);
+  let meta: HtmlMeta;
+  let blocks: Block[];
+  try {
+    if (page.flattened) warnings.push(`elements nested more than ${MAX_DEPTH} levels deep were flattened`);
+    meta = htmlMeta(page.document, raw, url ?? null);
+    const hb = htmlBlocks(page, raw);
+    blocks = hb.blocks;
+    const marked = markArticle(page, hb);
+    if (marked) blocks = marked;
+    else {
+      // No article found: keep every block that no container marks as furniture.
+      warnings.push('no main-content block found; kept all page text outside navigation, comments and adverts');
+      for (const b of blocks) if (!b.hint || b.hint === 'caption' || b.hint === 'byline') b.inArticle = true;
+    }
+  } finally {
+    page.close();
   }
-  dom.window.close();
   const lang = lazy(() => detectLanguage(blocks.filter((b) => b.inArticle).map((b) => b.text).join('\n'), meta.lang));
   const { decisions, header } = decide(blocks, { format: 'html', lang, title: meta.title });
   const { clean, removed, captions } = assemble(raw, blocks, decisions);

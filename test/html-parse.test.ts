@@ -1,0 +1,52 @@
+// The shared-window HTML parser (src/clean/html-dom.ts) must build the same tree, with the
+// same source locations, as a JSDOM of its own per page, and keep hostile pages inert.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { decodeBytes } from '../src/ingest/decode.js';
+import { internals, parseHtml, type ParsedHtml } from '../src/clean/html-dom.js';
+import { htmlBlocks, markArticle } from '../src/clean/html-blocks.js';
+import { htmlMeta } from '../src/meta/html-meta.js';
+import { CORPUS } from './helpers.js';
+
+/** Everything the cleaner reads from a parsed page. */
+function readPage(page: ParsedHtml, raw: string): unknown {
+  const meta = htmlMeta(page.document, raw, null);
+  const hb = htmlBlocks(page, raw);
+  const blocks = (markArticle(page, hb) ?? hb.blocks).map((b) => ({ ...b, offsets: Array.from(b.offsets) }));
+  page.close();
+  return { meta, blocks };
+}
+
+const HOSTILE = `<html><head><noscript><p>unclosed noscript
+<script>globalThis.__cronicaRan = 1</script><iframe src="javascript:globalThis.__cronicaRan=2"></iframe>
+<img src=x onerror="globalThis.__cronicaRan=3"><body onload="globalThis.__cronicaRan=4">
+<div><p>Mexican authorities on Friday handed over two suspects to U.S. marshals at the Laredo bridge, officials said.</p></div>
+<table><tr><td>cell<p>para in cell</table><p>After &amp; before &#8217; &nbsp; done</p></body></html>`;
+
+test('HTML parse: jsdom internals are found (the shared-window path is in use)', () => {
+  assert.ok(internals(), 'jsdom moved its internal modules: html-dom.ts falls back to one JSDOM per page (slow)');
+});
+
+test('HTML parse: the shared-window document equals a JSDOM of its own (corpus pages and hostile markup)', () => {
+  const pages = readdirSync(CORPUS).filter((f) => /\.html?$/.test(f))
+    .map((f) => decodeBytes(readFileSync(path.join(CORPUS, f)), { html: true }).text);
+  pages.push(HOSTILE, `<html><body>${'<div>'.repeat(500)}<p>deep text here, deep text here.</p>${'</div>'.repeat(500)}</body></html>`);
+  for (const raw of pages) {
+    const shared = readPage(parseHtml(raw, 'https://example.org/story'), raw);
+    const own = readPage(parseHtml(raw, 'https://example.org/story', { ownWindow: true }), raw);
+    assert.deepEqual(shared, own);
+  }
+});
+
+test('HTML parse: nothing in a page runs, on either path', async () => {
+  for (const ownWindow of [false, true]) {
+    const page = parseHtml(HOSTILE, undefined, { ownWindow });
+    assert.equal(page.document.defaultView === null, !ownWindow);
+    htmlBlocks(page, HOSTILE);
+    await new Promise((r) => setTimeout(r, 20));
+    page.close();
+  }
+  assert.equal((globalThis as Record<string, unknown>).__cronicaRan, undefined);
+});
