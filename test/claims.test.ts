@@ -174,3 +174,15 @@ test('a figure whose period cannot be resolved has no period, never the publicat
   assert.equal(c.period, null);
   assert.equal(c.attribution?.text, 'Federal officials');
 });
+
+test('ratios are not counts; Spanish currency scale words; a source closing the sentence; the base of a comparison', () => {
+  assert.deepEqual(claimsOf('Only 1 in 5 killings in the state leads to a conviction.'), []);
+  const es = numbers('Hacienda congeló 150 mdd y $500 mil pesos.', 'es');
+  assert.deepEqual(es.map((x) => [x.value, x.unit]), [[150000000, 'USD'], [500000, 'MXN']]);
+  const [c] = claimsOf('Roughly 68 percent of the guns seized in Sonora last year were traced to Arizona dealers, the ATF found.');
+  assert.ok(c);
+  assert.deepEqual([c.value, c.bound, c.unit, c.attribution?.text], [68, 'about', 'percent', 'the ATF']);
+  const [e] = claimsOf('Apprehensions fell to 1.1 million in fiscal 2023, a 12% drop over the previous year.').filter((x) => x.unit === 'percent');
+  assert.ok(e);
+  assert.deepEqual([e.value, e.period?.start], [-12, '2023']);
+});

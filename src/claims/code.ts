@@ -175,6 +175,7 @@ function periodOf(t: Timex): ClaimPeriod | null {
 export function codeClaims(text: string, time: TimeDoc, mentions: Mention[], lang: Lang, tokensIn?: Token[]): CodedClaim[] {
   const lex = claimLexicon(lang);
   const f = fold(text);
+  const lower = lowerKeep(text);
   // English part of speech (wink), computed only when a plain count needs its head noun checked.
   let tokens: Token[] | null = tokensIn ?? null;
   const posAt = (at: number): Token | null => {
@@ -270,7 +271,7 @@ export function codeClaims(text: string, time: TimeDoc, mentions: Mention[], lan
 
     const anaphora = !!lex.anaphora.startingAt(f, s.start, 40) && lex.anaphora.startingAt(f, s.start, 40)!.start - s.start <= 1;
     const period = periodFor(f, lex, time, s, si, n, clause, change || increase, measure, anaphora ? prev : []);
-    let source = sourceIn(text, f, lex, time, s, n, parts, mentions);
+    let source = sourceIn(text, f, lower, lex, time, s, n, parts, mentions);
     if (!source && samePara && prev.some((c) => c.attribution)) {
       // The source of the figures just before holds on while the sentence names no one before the figure.
       const named = mentions.some((m) => m.start >= s.start && m.end <= n.start);
@@ -352,17 +353,19 @@ function others(f: string, text: string, lex: ClaimLexicon, mentions: Mention[],
  * arrested, seized), the event date of the time stage's narrative; else none.
  */
 function periodFor(f: string, lex: ClaimLexicon, time: TimeDoc, s: Sent, si: number, n: NumExpr, clause: Sent, isChange: boolean, m: Measure, prev: CodedClaim[]): ClaimPeriod | null {
+  // "from 2020", "over the previous year": the expression starts with, or follows, a comparison word.
+  const isBase = (t: Timex) => !!lex.comparison.endingAt(f, t.start, 30) || lex.comparison.startingAt(f, t.start, 30)?.start === t.start;
   const usable = (t: Timex) => {
     if (t.sentence !== si || t.value.precision === 'unknown') return false;
     // The base of a comparison ("up 15 percent from 2020") is not the period.
-    if (isChange && lex.comparison.endingAt(f, t.start, 30)) return false;
+    if (isChange && isBase(t)) return false;
     return true;
   };
   const inSentence = time.timexes.filter((t) => t.sentence === si);
   const dist = (t: Timex) => (n.numStart < t.start ? t.start - n.end : n.start - t.end);
   const inClause = inSentence.filter((t) => t.start < clause.end && t.end > clause.start);
   // An unresolvable expression in the clause ("last year" with no publication date): no period.
-  if (inClause.some((t) => t.value.precision === 'unknown' && !lex.comparison.endingAt(f, t.start, 30))) return null;
+  if (inClause.some((t) => t.value.precision === 'unknown' && !isBase(t))) return null;
   const clauseOk = inClause.filter(usable).sort((a, b) => dist(a) - dist(b));
   if (clauseOk.length) return periodOf(clauseOk[0]!);
   if (isCurrent(f, lex, clause, n, false)) return publication(time);
@@ -431,7 +434,7 @@ function goodSource(src: string, lex: ClaimLexicon, hasMention: boolean): boolea
  * X", "data from X"), else the events' attribution ("X said", "said X"), else the subject of a
  * reporting verb before the figure ("The CDC announced … that", "U.S. officials say").
  */
-function sourceIn(text: string, f: string, lex: ClaimLexicon, time: TimeDoc, s: Sent, n: NumExpr, parts: Array<{ start: number; end: number; entity: string | null }>, mentions: Mention[]): { text: string; entity: string | null } | null {
+function sourceIn(text: string, f: string, lower: string, lex: ClaimLexicon, time: TimeDoc, s: Sent, n: NumExpr, parts: Array<{ start: number; end: number; entity: string | null }>, mentions: Mention[]): { text: string; entity: string | null } | null {
   const sentence = text.slice(s.start, s.end);
   const inside = (start: number, end: number) => mentions.filter((m) => m.start >= start && m.end <= end);
   const entityIn = (start: number, end: number) => {
@@ -455,13 +458,22 @@ function sourceIn(text: string, f: string, lex: ClaimLexicon, time: TimeDoc, s: 
     const at = s.start + sentence.indexOf(a.text);
     if (goodSource(a.text, lex, inside(at, at + a.text.length).length > 0)) return a;
   }
-  const lower = lowerKeep(text.slice(0, s.end));
   // A reporting verb after the figure, its subject after it: ", informó la Fiscalía", ", said the CDC".
   for (const v of lex.sourceVerbs.findAll(lower, n.end, s.end)) {
     if (!/,\s*$/.test(text.slice(Math.max(s.start, v.start - 3), v.start))) continue;
     const rest = text.slice(v.end, s.end);
     const src = rest.slice(0, sourceEnd(rest)).trim();
     const start = v.end + rest.indexOf(src);
+    if (src && goodSource(src, lex, inside(start, start + src.length).length > 0)) return { text: src, entity: entityIn(start, start + src.length) };
+  }
+  // A source and its verb closing the sentence after the figure: "…, the GAO found."
+  for (const v of lex.sourceVerbs.findAll(lower, n.end, s.end)) {
+    if (!/^[\s"”'’)]*[.!?]?[\s"”'’)]*$/u.test(text.slice(v.end, s.end))) continue;
+    const lead = text.slice(n.end, v.start);
+    const comma = lead.lastIndexOf(',');
+    if (comma < 0) continue;
+    const src = lead.slice(comma + 1).trim();
+    const start = n.end + comma + 1 + lead.slice(comma + 1).indexOf(src);
     if (src && goodSource(src, lex, inside(start, start + src.length).length > 0)) return { text: src, entity: entityIn(start, start + src.length) };
   }
   for (const v of lex.sourceVerbs.findAll(lower, s.start, n.start)) {

@@ -130,7 +130,8 @@ export class Phrases {
   /** Every occurrence in [from, to). */
   findAll(folded: string, from: number, to: number): Array<{ start: number; end: number; text: string }> {
     const out: Array<{ start: number; end: number; text: string }> = [];
-    const re = new RegExp(this.all.source, 'gu');
+    const re = this.all;
+    re.lastIndex = 0;
     const slice = folded.slice(from, to);
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice)) !== null) {
@@ -139,8 +140,9 @@ export class Phrases {
     }
     return out;
   }
-  has(folded: string): boolean {
-    return new RegExp(this.all.source, 'u').test(folded);
+  /** The first word of each phrase (a cheap pre-test before matching at a position). */
+  firstWords(): Set<string> {
+    return new Set(this.list.map((p) => p.split(/[\s-]+/)[0]!));
   }
 }
 
@@ -166,7 +168,10 @@ export interface ClaimLexicon {
   multP: Phrases;
   num: NumberLang;
   words: Map<string, number>;
+  wordKind: Map<string, 'plain' | 'hundred' | 'scale' | 'group'>;
   wordP: Phrases;
+  /** First words that may start a written number or a vague quantity (articles included). */
+  numberStarts: Set<string>;
   vague: Map<string, [number, number]>;
   vagueP: Phrases;
   vagueFollow: Phrases;
@@ -250,6 +255,14 @@ export function claimLexicon(lang: Lang): ClaimLexicon {
   const multipliers = new Map(Object.entries(mf.multipliers[lang]).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [fold(k), v]));
   const words = new Map<string, number>();
   for (const [k, v] of Object.entries({ ...num.words, ...num.hundred, ...num.scales, ...num.groups })) words.set(fold(k), v);
+  const wordKind = new Map<string, 'plain' | 'hundred' | 'scale' | 'group'>();
+  for (const k of Object.keys(num.words)) wordKind.set(fold(k), 'plain');
+  for (const k of Object.keys(num.hundred)) wordKind.set(fold(k), 'hundred');
+  for (const k of Object.keys(num.groups)) wordKind.set(fold(k), 'group');
+  for (const k of Object.keys(num.scales)) wordKind.set(fold(k), 'scale');
+  const wordP = new Phrases(words.keys());
+  const vagueP = new Phrases(Object.keys(num.vague));
+  const numberStarts = new Set([...wordP.firstWords(), ...vagueP.firstWords(), ...num.article.map(fold)]);
   const rates = new Map<string, string>();
   for (const [rate, forms] of Object.entries(ctx.rates)) for (const f of forms) rates.set(fold(f), rate);
 
@@ -263,8 +276,8 @@ export function claimLexicon(lang: Lang): ClaimLexicon {
     },
     units, unitP: new Phrases(units.keys()),
     multipliers, multP: new Phrases(multipliers.keys()),
-    num, words, wordP: new Phrases(words.keys()),
-    vague: new Map(Object.entries(num.vague).map(([k, v]) => [fold(k), v])), vagueP: new Phrases(Object.keys(num.vague)),
+    num, words, wordKind, wordP, numberStarts,
+    vague: new Map(Object.entries(num.vague).map(([k, v]) => [fold(k), v])), vagueP,
     vagueFollow: new Phrases(num.vagueFollow),
     ordinals: new Map(Object.entries(num.ordinals).map(([k, v]) => [fold(k), v])), ordinalP: new Phrases(Object.keys(num.ordinals)),
     rankBefore: new Phrases(num.rank.before), rankAfter: new Phrases(num.rank.after), rankOutOf: new Phrases(num.rank.outOf),

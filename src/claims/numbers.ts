@@ -12,7 +12,6 @@
 // English only, return values without offsets, pull in fuzzy matching we do not want, and do not
 // do Spanish, bounds, units or ranges, so they would cover the smallest part of this job. All
 // the words come from domain/claims/ (numbers.json, measures.json).
-import { fold } from '../actors/match.js';
 import type { ClaimLexicon, NumClass } from './lexicon.js';
 
 export type Bound = 'exact' | 'over' | 'under' | 'about' | 'range';
@@ -56,10 +55,7 @@ export function parseDigits(s: string, lang: 'en' | 'es'): number | null {
 
 /** Written numbers ("two hundred and five", "tres mil", "a dozen") starting at a word. */
 function parseWords(f: string, at: number, lex: ClaimLexicon): { end: number; value: number } | null {
-  const scales = new Set(Object.keys(lex.num.scales).map(fold));
-  const hundreds = new Set(Object.keys(lex.num.hundred).map(fold));
-  const groups = new Set(Object.keys(lex.num.groups).map(fold));
-  const kindOf = (w: string) => (scales.has(w) ? 'scale' : hundreds.has(w) ? 'hundred' : groups.has(w) ? 'group' : 'plain');
+  const kindOf = (w: string) => lex.wordKind.get(w) ?? 'plain';
   const wordAt = (p: number) => {
     const ph = lex.wordP.startingAt(f, p, 24);
     return ph && ph.start === p ? ph : null;
@@ -142,6 +138,8 @@ function cores(f: string, lex: ClaimLexicon): Core[] {
   while ((w = word.exec(f)) !== null) {
     const at = w.index;
     if (at < skipTo) continue;
+    const first = /^[\p{L}]+/u.exec(f.slice(at, at + 24))![0];
+    if (!lex.numberStarts.has(first)) continue;
     const vague = lex.vagueP.startingAt(f, at, 40);
     if (vague && vague.start === at) {
       const range = lex.vague.get(vague.text)!;
@@ -234,6 +232,9 @@ export function findNumbers(text: string, f: string, lex: ClaimLexicon, blocked:
     // Unit: currency/weight/volume/percent words, optionally after "of"/"de".
     let unit: string | null = c.currency;
     let cls: NumClass = c.currency ? 'money' : 'plain';
+    // A scale word that is also a currency: "150 mdd" (millones de dólares), "30 mdp".
+    const scaleUnit = scaled ? lex.units.get(f.slice(numStart, end).replace(/^[\d.,]+\s*/, '')) : undefined;
+    if (scaleUnit?.cls === 'money') { unit = scaleUnit.unit; cls = 'money'; }
     let u = lex.unitP.startingAt(f, end, 40);
     if (!u || !/^\s*$/.test(f.slice(end, u.start))) {
       const of = lex.vagueFollow.startingAt(f, end, 10);
@@ -254,6 +255,14 @@ export function findNumbers(text: string, f: string, lex: ClaimLexicon, blocked:
           end = u.end;
         }
       }
+    }
+    // A ratio ("1 in 4 homicides", "uno de cada tres") is not a count of its own.
+    const ratioTo = !unit && /^\s+(?:in|out of|de cada)\s+\S/u.test(f.slice(end, end + 12))
+      ? list.find((x) => x.start > end && x.start - end <= 9 && x.valueMax === null && x.value > value && !blocked.some((b) => x.start < b.end && x.end > b.start))
+      : undefined;
+    if (ratioTo) {
+      consumed.push([c.start, ratioTo.end]);
+      continue;
     }
     // Glued letters that are not a unit: "7th", "2x", "5g" (already handled as units when they are).
     if (isWordChar(f[end]) && /\p{L}/u.test(f[end]!)) continue;
