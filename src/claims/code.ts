@@ -269,7 +269,8 @@ export function codeClaims(text: string, time: TimeDoc, mentions: Mention[], lan
       (si > 0 ? placeIn(f, mentions, sentences[si - 1]!, { start: sentences[si - 1]!.end, end: sentences[si - 1]!.end }) : null) ??
       focus;
 
-    const anaphora = !!lex.anaphora.startingAt(f, s.start, 40) && lex.anaphora.startingAt(f, s.start, 40)!.start - s.start <= 1;
+    const ana = lex.anaphora.startingAt(f, s.start, 40);
+    const anaphora = !!ana && ana.start - s.start <= 1;
     const period = periodFor(f, lex, time, s, si, n, clause, change || increase, measure, anaphora ? prev : []);
     let source = sourceIn(text, f, lower, lex, time, s, n, parts, mentions);
     if (!source && samePara && prev.some((c) => c.attribution)) {
@@ -279,9 +280,10 @@ export function codeClaims(text: string, time: TimeDoc, mentions: Mention[], lan
     }
     const claim: CodedClaim = {
       measure: name,
-      value: down ? -n.value : n.value,
+      // A fall is negative; a falling range keeps value <= valueMax ("fell 10 to 15 percent": -15 … -10).
+      value: down ? -(n.valueMax ?? n.value) : n.value,
       bound: n.bound,
-      valueMax: n.valueMax,
+      valueMax: down && n.valueMax !== null ? -n.value : n.valueMax,
       unit,
       place,
       period,

@@ -181,6 +181,8 @@ export function findNumbers(text: string, f: string, lex: ClaimLexicon, blocked:
     if (!c.written) {
       // Inside names and codes: "covid-19", "m134", "h2"; clock times "12:42"; "(1)" list items.
       if (/[\p{L}\p{N}][-–]$/u.test(before) && !/\d[-–]$/.test(before)) continue;
+      // A calibre or a decimal with no leading digit: ".50 caliber".
+      if (f[c.start - 1] === '.' && (c.start < 2 || /\s/.test(f[c.start - 2]!))) continue;
       if (/\d[:.]$/.test(before) && /^\d/.test(f.slice(c.start))) continue;
       if (/^:\d/.test(after)) continue;
       if (/^[-–.]\d{3,}[-–.]\d/.test(after) || /\d{3}[-–.]$/.test(before)) continue; // phone numbers
@@ -204,8 +206,10 @@ export function findNumbers(text: string, f: string, lex: ClaimLexicon, blocked:
     let scaled = false;
     // Scale word: "1.15 billion", "10 mil", "2,5 millones", "mil millones".
     if (!c.written) {
-      const mult = lex.multP.startingAt(f, end, 30);
-      if (mult && (mult.start === end || /^\s+$/.test(f.slice(end, mult.start)))) {
+      // "$1.5-billion package": a hyphen may join the number to its scale word or its unit.
+      const hy = f[end] === '-' ? 1 : 0;
+      const mult = lex.multP.startingAt(f, end + hy, 30);
+      if (mult && (mult.start === end + hy || (!hy && /^\s+$/.test(f.slice(end, mult.start))))) {
         value = round(value * lex.multipliers.get(mult.text)!);
         end = mult.end;
         scaled = true;
@@ -236,12 +240,16 @@ export function findNumbers(text: string, f: string, lex: ClaimLexicon, blocked:
     const scaleUnit = scaled ? lex.units.get(f.slice(numStart, end).replace(/^[\d.,]+\s*/, '')) : undefined;
     if (scaleUnit?.cls === 'money') { unit = scaleUnit.unit; cls = 'money'; }
     let u = lex.unitP.startingAt(f, end, 40);
-    if (!u || !/^\s*$/.test(f.slice(end, u.start))) {
+    if (!u && f[end] === '-' && /^\p{L}/u.test(f[end + 1] ?? '')) {
+      const uh = lex.unitP.startingAt(f, end + 1, 40);
+      if (uh && uh.start === end + 1) u = uh; // "a 25-percent tariff", "a 10-ton shipment"
+    }
+    if (!u || !/^[\s-]*$/.test(f.slice(end, u.start))) {
       const of = lex.vagueFollow.startingAt(f, end, 10);
       const u2 = of ? lex.unitP.startingAt(f, of.end, 40) : null;
       u = u2 && /^\s+$/.test(f.slice(of!.end, u2.start)) && (c.written || scaled) ? u2 : null;
     }
-    if (u && !/^\s*$/.test(f.slice(end, u.start)) && !(c.written || scaled)) u = null;
+    if (u && !/^[\s-]*$/.test(f.slice(end, u.start)) && !(c.written || scaled)) u = null;
     if (u) {
       const info = lex.units.get(u.text)!;
       if (!(c.currency && info.cls !== 'money')) {
