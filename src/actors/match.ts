@@ -20,7 +20,7 @@ export interface EntityRef {
 
 export interface Mention { start: number; end: number; text: string; ref: EntityRef }
 
-interface Form { words: string[]; folded: string; caseRule: 'exact' | 'capital' | 'any'; ref: EntityRef; generic?: boolean }
+interface Form { words: string[]; folded: string; caseRule: 'exact' | 'capital' | 'any'; ref: EntityRef; generic?: boolean; original: string }
 
 /** Lower-case and strip accents, one output character per input character. */
 export function fold(s: string): string {
@@ -53,7 +53,7 @@ export class Gazetteer {
       const rule = caseRule ?? (/^[\p{Lu}\p{N}.&-]{2,8}$/u.test(f) ? 'exact' : /\p{Lu}/u.test(f) ? 'capital' : 'any');
       const key = w[0]!;
       const list = this.byFirst.get(key) ?? [];
-      list.push({ words: w, folded: fold(f), caseRule: rule, ref, generic });
+      list.push({ words: w, folded: fold(f), caseRule: rule, ref, generic, original: f });
       this.byFirst.set(key, list);
     };
     for (const c of pack.countries) {
@@ -99,7 +99,8 @@ export class Gazetteer {
     while ((m = re.exec(folded)) !== null) {
       // "Mexico's army": the possessive ending is not part of the name.
       const key = m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
-      const list = this.byFirst.get(key);
+      // "Vietnamese-led", "U.S.-backed": the first part of a hyphenated compound can be a name.
+      const list = this.byFirst.get(key) ?? (key.includes('-') ? this.byFirst.get(key.slice(0, key.indexOf('-'))) : undefined);
       if (!list) continue;
       for (const f of list) {
         const end = m.index + f.folded.length;
@@ -108,7 +109,7 @@ export class Gazetteer {
         const surface = text.slice(m.index, end);
         if (f.caseRule === 'exact' && surface !== surface.toUpperCase()) continue;
         if (f.caseRule === 'exact' && !sameLetters(surface, f)) continue;
-        if (f.caseRule === 'capital' && !capitalised(surface)) continue;
+        if (f.caseRule === 'capital' && !capitalisedLike(surface, f.original)) continue;
         let ref = f.ref;
         if (f.generic) {
           // "State police", "Navy Third Fleet": part of a longer name, not the body itself.
@@ -148,6 +149,14 @@ export class Gazetteer {
     }
     return [...found, ...extra].sort((a, b) => a.start - b.start);
   }
+}
+
+/** The surface keeps the capitals of the form: each form word written with a capital is capitalised ("UN refugee agency", "al-Qaeda"). */
+function capitalisedLike(surface: string, form: string): boolean {
+  const a = surface.split(/\s+/);
+  const b = form.split(/\s+/);
+  if (a.length !== b.length) return capitalised(surface);
+  return b.every((w, i) => !/^\P{Lu}*\p{Lu}/u.test(w) || /^\p{Lu}/u.test(a[i]!) || !/^\p{L}/u.test(a[i]!) || /^\p{Ll}+-\p{Lu}/u.test(w) && /\p{Lu}/u.test(a[i]!));
 }
 
 function capitalised(s: string): boolean {

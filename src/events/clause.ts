@@ -271,6 +271,12 @@ export class Clause {
         p = head;
         return { kind: 'parts', parts: this.coordinatedBefore(pi - 2, p), via: 'np' };
       }
+      // "European Community foreign ministers", "DEA agents": a generic head takes the body named right before it.
+      const hp = p;
+      if (hp.kind === 'generic' && !hp.country) {
+        const mod = this.parts.find((q) => q !== hp && q.end <= hp.start && hp.start - q.end <= 2 && q.kind !== 'generic');
+        if (mod) return { kind: 'parts', parts: [mod], via: 'np' };
+      }
       return { kind: 'parts', parts: this.coordinatedBefore(k, p), via: 'np' };
     }
     if (t.pos === 'PRON' && PRONOUNS.has(t.lower)) {

@@ -140,17 +140,23 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       if (t.pos !== 'PROPN' || !/^\p{Lu}/u.test(t.text)) { k++; continue; }
       let j = k;
       while (j + 1 < tokens.length && tokens[j + 1]!.sentence === t.sentence &&
-        (tokens[j + 1]!.pos === 'PROPN' || (/^(of|for|the|de|del|la)$/i.test(tokens[j + 1]!.text) && tokens[j + 2]?.pos === 'PROPN'))) j++;
+        (tokens[j + 1]!.pos === 'PROPN' || (/^(of|for|the|de|del|la|-)$/i.test(tokens[j + 1]!.text) && tokens[j + 2]?.pos === 'PROPN' &&
+          // a hyphen joins only within a word ("Zia-Ul-Haq")
+          (tokens[j + 1]!.text !== '-' || (tokens[j + 1]!.start === tokens[j]!.end && tokens[j + 2]!.start === tokens[j + 1]!.end))))) j++;
       const start = t.start;
       const end = tokens[j]!.end;
       // A lone capitalised word opening a sentence is usually not a name ("Greater sharing…").
       const opener = j === k && (k === 0 || tokens[k - 1]!.sentence !== t.sentence || /^[“"(]$/.test(tokens[k - 1]!.text));
-      const free = end - start > 2 && !opener && !out.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start) &&
+      // "near the town of Samarra", "in Jericho": a place the gazetteer does not know, not a participant.
+      const placeBefore = /\b(?:in|near|at|outside|inside|into|across|throughout|from)\s+(?:the\s+)?(?:(?:town|city|village|province|region|state|district|capital|port|border town|enclave) of\s+)?$|\b(?:town|city|village|province|region|district|enclave) of\s+$/i.test(text.slice(Math.max(0, start - 40), start));
+      const free = end - start > 2 && !opener && !placeBefore && !out.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start) &&
         !skip.some((x) => x.start < end && start < x.end) && !MONTHS_DAYS.test(text.slice(start, end));
       if (free) {
         // "Iraqi President Saddam Hussein", "Iran's leader Ayatollah Khomeini": a name right after a
         // title that carries a country is that titled person.
-        const title = out.find((p) => p.end <= start && /^[\s,]*$/.test(text.slice(p.end, start)) && (p.kind === 'country' || p.kind === 'generic') && p.sector);
+        // Also "Iran's religious leader Ayatollah Khomeini": a country, its possessive and a lower-case title.
+        const title = out.find((p) => p.end <= start && /^[\s,]*$/.test(text.slice(p.end, start)) && (p.kind === 'country' || (p.kind === 'generic' && p.sector))) ??
+          out.find((p) => p.kind === 'country' && p.end <= start && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){1,3}\s+$/u.test(text.slice(p.end, start)));
         if (title) { title.end = end; title.text = text.slice(title.start, end); title.kind = 'person'; }
         else out.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end, kind: 'name' });
       }
