@@ -50,3 +50,27 @@ test('HTML parse: nothing in a page runs, on either path', async () => {
   }
   assert.equal((globalThis as Record<string, unknown>).__cronicaRan, undefined);
 });
+
+test('HTML meta: <meta> and <time> read in one pass keep the selector semantics', () => {
+  const meta = (head: string, body = '') => {
+    const raw = `<!doctype html><html><head>${head}</head><body>${body}<p>Text of the page.</p></body></html>`;
+    const page = parseHtml(raw);
+    try { return htmlMeta(page.document, raw, null); } finally { page.close(); }
+  };
+  // The first match of a name decides, even when its content is empty: then the next name is tried.
+  let m = meta('<meta NAME="OG:Title" content="  "><meta property="og:title" content="Second"><meta name="twitter:title" content="Tw">');
+  assert.equal(m.title, 'Tw');
+  m = meta('<meta itemprop="og:site_name" content="Frontera Ledger"><meta property="og:title" content="Headline here">');
+  assert.equal(m.title, 'Headline here');
+  assert.equal(m.outlet, 'Frontera Ledger');
+  // A <time datetime> anywhere wins over the text of an earlier <time>.
+  m = meta('', '<time>March 3, 2021</time><article><time datetime="2020-05-01">May 1</time></article>');
+  assert.equal(m.published?.date, '2020-05-01');
+  // The first <time pubdate> has no datetime: the text of the first <time> is used.
+  m = meta('', '<time pubdate>June 1, 2019</time><time datetime="2020-05-01">x</time>');
+  assert.equal(m.published?.date, '2019-06-01');
+  m = meta('<meta property="ARTICLE:PUBLISHED_TIME" content="2018-02-03T10:00:00Z">', '<time datetime="2020-05-01">x</time>');
+  assert.equal(m.published?.date, '2018-02-03');
+  m = meta('', '<span itemprop="datePublished" content="2017-07-08">July</span>');
+  assert.equal(m.published?.date, '2017-07-08');
+});
