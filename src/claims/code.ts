@@ -425,8 +425,11 @@ function goodSource(src: string, lex: ClaimLexicon, hasMention: boolean): boolea
   const caps = content.filter((w) => /^[\p{Lu}(“"]/u.test(w)).length;
   if (content.length && caps / content.length >= 0.6 && !lex.pronouns.has(fold(content[0]!))) return true;
   // A short phrase headed by a source noun: "U.S. officials", "official figures", "la fiscalía estatal".
-  const noun = lex.sourceNouns.findAll(fold(src), 0, src.length).length > 0;
-  if (noun && words.length <= 5 && !lex.pronouns.has(fold(words[0]!))) return true;
+  const nouns = lex.sourceNouns.findAll(fold(src), 0, src.length);
+  if (nouns.length && words.length <= 5 && !lex.pronouns.has(fold(words[0]!))) return true;
+  // Headed by a source noun, with a complement: "Officials in the northern state of Sonora".
+  const head = src.search(/\S+(?:\s+\S+)?/) >= 0 ? src.split(/\s+/).slice(0, 2).join(' ').length : 0;
+  if (nouns.some((x) => x.end <= head) && words.length <= 10) return true;
   // A pack mention at the head of a short phrase ("the DEA", "Sedena's count").
   return hasMention && words.length <= 5 && (/^\p{Lu}/u.test(words[0]!) || lex.articles.startingAt(fold(src), 0, 10)?.start === 0);
 }
@@ -453,6 +456,8 @@ function sourceIn(text: string, f: string, lower: string, lex: ClaimLexicon, tim
     if (verb && fold(intro.text) !== 'according to' && verb.start > 0) src = src.slice(0, verb.start);
     src = src.trim();
     const start = intro.end + rest.indexOf(src);
+    // "according to provisional data from the CDC": the inner introducer names the source.
+    if (lex.sourceIntro.findAll(f, start, start + src.length).length) continue;
     if (src && goodSource(src, lex, inside(start, start + src.length).length > 0)) return { text: src, entity: entityIn(start, start + src.length) };
   }
   const a = attribution(sentence, s.start, parts);
