@@ -69,7 +69,8 @@ export class Clause {
     }
     const first = k + 1;
     const h = this.toks[head]!;
-    const participle = !/ing$/.test(h.lower) && h.lower !== h.lemma;
+    // Past participle: its form differs from the lemma, or an irregular one ("put", "set", "hit") after "be".
+    const participle = !/ing$/.test(h.lower) && (h.lower !== h.lemma || (!!aux[0] && BE.has(aux[0]) && aux[0] !== "'s"));
     // Passive: a participle after a form of "be" ("was arrested", "has been indicted"), or a bare
     // participle in a headline. "has killed" is active.
     const lastAux = aux[0];
@@ -328,7 +329,7 @@ export class Clause {
   governingVerb(noun: number): number | null {
     let j = noun - 1;
     // Over the phrase's determiners, modifiers, possessive pronouns and measure phrases ("10 days of").
-    while (j >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART|ADV)$/.test(this.toks[j]!.pos) || /^(his|her|its|their|our|of)$/.test(this.toks[j]!.lower)) && !this.isBoundary(j)) j--;
+    while (j >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART|ADV)$/.test(this.toks[j]!.pos) || /^(his|her|its|their|our|of|-)$/.test(this.toks[j]!.lower) || (this.toks[j]!.pos === 'VERB' && this.toks[j - 1]?.text === '-')) && !this.isBoundary(j)) j--;
     return j >= 0 && this.toks[j]!.pos === 'VERB' ? j : null;
   }
 

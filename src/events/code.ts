@@ -290,8 +290,9 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     }
   } else {
     // Nouns and verbless phrases: possessor or modifier, "by" phrase, light verb's subject;
-    // recipient through "of/against/with/on/to".
-    const row = pickRow(c.complement);
+    // recipient through "of/against/with/on/to". A noun's object may come before it ("their
+    // forces completed their withdrawal"), so its clause is searched.
+    const row = pickRow(c.row.pos === 'noun' ? text.slice(toks[0]!.start, toks[toks.length - 1]!.end) : c.complement);
     if (!row) { c.dropped = true; return; }
     c.row = row;
     const head = c.t0;
@@ -378,6 +379,12 @@ function reportedObligations(clause: Clause, cands: Cand[], all: Participant[]):
 /** Speech acts and governing words decide what happens to the events in their complements. */
 function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
   const toks = clause.toks;
+  for (const c of cands) {
+    if (c.dropped || c.row.pos !== 'noun') continue;
+    // "lifted the sanctions", "cancelled restrictions": a noun that is the object of a trigger verb is its theme.
+    const v = clause.governingVerb(c.t0);
+    if (v !== null && cands.some((g) => g !== c && !g.dropped && g.row.pos !== 'noun' && g.t0 <= v && v <= g.t1 && !lex.lightVerbs.has(toks[v]!.lemma))) c.dropped = true;
+  }
   for (const c of cands) {
     if (c.dropped) continue;
     // The word that governs this trigger: before "to" for infinitives, or a trigger earlier in the
@@ -477,7 +484,8 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (row.needsTarget && c.recipient.length === 0) return null;
   const named = (p: Participant) => !!p.country || p.kind === 'person' || p.kind === 'organization' || p.kind === 'group' || p.kind === 'name';
   // Ambiguous triggers need a named actor and a recipient, or an object that confirms them.
-  if (row.weak && !(c.actor.some(named) && (c.recipient.length > 0 || row.objects))) return null;
+  const refusal = !!c.vg?.negated && !!c.vg.aux.some((a) => /^(will|would|'ll|wo)$/.test(a));
+  if (row.weak && !refusal && !(c.actor.some(named) && (c.recipient.length > 0 || row.objects))) return null;
   // A generic actor with no country and no recipient is rarely an interaction worth coding.
   if (!c.actor.some(named) && !c.recipient.some(named)) return null;
   if (c.actor.length === 0 && c.recipient.length === 0) return null;
@@ -499,6 +507,11 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (committed && /^(CONSULT|SUPPORT|COOPERATE|AID|CONCEDE|RETREAT)$/.test(type) && (factuality === 'future' || c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a)))) { type = 'AGREE'; mode = null; }
   if (committed && /^(ASSAULT|COERCE|PROTEST)$/.test(type) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
   if (committed && type === 'SANCTION' && /\b(unless|if)\b/i.test(sentence) && c.vg?.aux.some((a) => /^(will|would|'ll)$/.test(a))) { type = 'THREATEN'; mode = null; }
+  // "will withdraw its force unless…": an act announced under an "unless" condition is a threat.
+  if (committed && type === 'AGREE' && c.type !== 'AGREE' && /\bunless\b/i.test(sentence.slice(c.end - s.start))) { type = 'THREATEN'; mode = null; }
+  // "will not accept", "won't extradite": refusing a cooperative act is REJECT (asserted).
+  let fact = factuality;
+  if (c.vg?.negated && c.vg.aux.some((a) => /^(will|would|'ll|wo)$/.test(a)) && /^(AGREE|CONSULT|SUPPORT|COOPERATE|AID|CONCEDE|RETREAT)$/.test(c.row.type) && c.actor.length) { type = 'REJECT'; mode = null; fact = 'asserted'; }
   // Government "protests" are ACCUSE disapprove (codebook rule, altTypes).
   if (type === 'PROTEST' && row.altTypes?.includes('ACCUSE') && c.actor.some((a) => /^(GOV|LEG|JUD)$/.test(a.sector ?? ''))) { type = 'ACCUSE'; mode = 'disapprove'; }
   const t = lex.plover[type];
@@ -520,6 +533,11 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (row.pos === 'verb') confidence += 0.1;
   if (row.weak) confidence -= 0.15;
   if (c.governedBy) confidence -= 0.15;
+  // "… blockade Paris to demand an end …", "… joining demonstrators in demanding …": an act stated
+  // as the purpose or manner of another is secondary to it.
+  const prevTok = clause.toks[(c.vg?.first ?? c.t0) - 1];
+  if (prevTok && ((prevTok.lower === 'to' && c.vg?.infinitive && !/^(VERB|ADJ|AUX)$/.test(clause.toks[(c.vg.first) - 2]?.pos ?? '')) || (c.vg?.gerundPrep && /^(in|by|while)$/.test(c.vg.gerundPrep)))) confidence -= 0.2;
+  if (row.pos === 'noun' && /^(show|express|voice)$/.test(clause.toks[clause.governingVerb(c.t0) ?? -1]?.lemma ?? '') && clause.toks.slice(0, c.t0).some((t) => t.lower === 'to')) confidence -= 0.2;
   if (factuality !== 'asserted') confidence -= 0.05;
   return {
     type, mode, contexts: [...contexts], score: mode ? t.modes[mode]!.score : t.score, quad: t.quad,
@@ -527,7 +545,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     actor: c.actor, recipient: c.recipient,
     date: time.dateAt(c.start),
     location: loc,
-    factuality,
+    factuality: fact,
     attribution: attribution(sentence, s.start, inS),
     trigger: { start: c.start, end: c.end },
     evidence: { start: s.start, end: s.end },
