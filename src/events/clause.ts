@@ -40,6 +40,18 @@ export class Clause {
     this.timeAt = toks.map((t) => times.some((x) => x.start <= t.start && t.start < x.end) || /^(today|yesterday|tonight|now|here|there)$/.test(t.lower));
   }
 
+  /** The sentence text between two offsets, rebuilt from the tokens. */
+  text(a: number, b: number): string {
+    let out = '';
+    let at = a;
+    for (const t of this.toks) {
+      if (t.end <= a || t.start >= b) continue;
+      out += ' '.repeat(Math.max(0, t.start - at)) + t.text;
+      at = t.end;
+    }
+    return out + ' '.repeat(Math.max(0, b - at));
+  }
+
   /** Index of the token starting at or containing a character offset. */
   tokenAt(at: number): number {
     let lo = 0, hi = this.toks.length - 1;
@@ -275,7 +287,7 @@ export class Clause {
       // "European Community foreign ministers", "DEA agents": a generic head takes the body named right before it.
       const hp = p;
       if (hp.kind === 'generic' && !hp.country) {
-        const mod = this.parts.find((q) => q !== hp && q.end <= hp.start && hp.start - q.end <= 2 && q.kind !== 'generic');
+        const mod = this.parts.find((q) => q !== hp && q.end <= hp.start && q.kind !== 'generic' && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){0,2}\s*$/u.test(this.text(q.end, hp.start)));
         if (mod) return { kind: 'parts', parts: [mod], via: 'np' };
       }
       return { kind: 'parts', parts: this.coordinatedBefore(k, p), via: 'np' };

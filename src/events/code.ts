@@ -383,7 +383,12 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
     if (c.dropped || c.row.pos !== 'noun') continue;
     // "lifted the sanctions", "cancelled restrictions": a noun that is the object of a trigger verb is its theme.
     const v = clause.governingVerb(c.t0);
-    if (v !== null && cands.some((g) => g !== c && !g.dropped && g.row.pos !== 'noun' && g.t0 <= v && v <= g.t1 && !lex.lightVerbs.has(toks[v]!.lemma))) c.dropped = true;
+    const g = v === null ? undefined : cands.find((g) => g !== c && !g.dropped && g.row.pos !== 'noun' && g.t0 <= v && v <= g.t1 && !lex.lightVerbs.has(toks[v]!.lemma));
+    if (g) {
+      c.dropped = true;
+      // "to provide about 70 million dollars of aid for Romania": the noun's recipient is the verb's.
+      if (g.recipient.length === 0 && c.recipient.length) g.recipient = c.recipient.filter((r) => !g.actor.includes(r));
+    }
   }
   for (const c of cands) {
     if (c.dropped) continue;
@@ -399,6 +404,12 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
     }
     const gov = cands.find((g) => g !== c && !g.dropped && g.t1 < c.t0 && (
       (govTok !== null && g.t0 <= govTok && govTok <= g.t1) ||
+      // "demanded an admission by Moscow that Soviet forces murdered…": a that-clause in the object of a speech act is its content.
+      (c.t0 - g.t1 <= 20 && (VERBAL.has(g.row.type) || g.row.speech) && (() => {
+        const mid = toks.slice(g.t1 + 1, c.t0);
+        const th = mid.findIndex((t) => t.lower === 'that');
+        return th >= 0 && !mid.slice(0, th).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',' || t.text === ';');
+      })()) ||
       (c.t0 - g.t1 <= 12 && VERBAL.has(g.row.type) && !toks.slice(g.t1 + 1, c.t0 + 1).some((t, i) => clause.isBoundary(g.t1 + 1 + i) ||
         (t.pos === 'CCONJ' && /^(VERB|AUX)$/.test(toks[g.t1 + 2 + i]?.pos ?? '')) || t.text === ',' ||
         (t.pos === 'VERB' && !/ing$/.test(t.lower) && toks[g.t1 + i]!.lower !== 'to' && g.t1 + 1 + i !== c.t0)))
@@ -414,7 +425,7 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
       } else if (lex.governors.get(gov.row.lemma)?.role === 'keep') {
         // "ordered patrols", "ordered the arrest of": what was ordered is the event; the order is how.
         gov.dropped = true;
-        if (c.actor.length === 0) c.actor = gov.actor;
+        if (gov.actor.length) c.actor = gov.actor;
       } else if (VERBAL.has(gov.row.type) || gov.row.speech) {
         // The content of a request, threat, promise or refusal is not a second event.
         c.dropped = true;
@@ -511,6 +522,10 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (committed && type === 'AGREE' && c.type !== 'AGREE' && /\bunless\b/i.test(sentence.slice(c.end - s.start))) { type = 'THREATEN'; mode = null; }
   // "will not accept", "won't extradite": refusing a cooperative act is REJECT (asserted).
   let fact = factuality;
+  // "failed to reach agreement": a failed cooperative act is a rejection (PLOVER REJECT), asserted.
+  if (c.governorRole === 'negated' && c.vg?.infinitive && clause.toks[c.vg.first - 2]?.lemma === 'fail' && /^(AGREE|CONSULT|SUPPORT|COOPERATE|AID|CONCEDE|RETREAT)$/.test(type)) { type = 'REJECT'; mode = null; fact = 'asserted'; }
+  // War games or exercises held by forces of two countries are joint: military cooperation.
+  if (type === 'MOBILIZE' && new Set(c.actor.map((a) => a.country).filter(Boolean)).size > 1) { type = 'COOPERATE'; mode = 'military'; }
   if (c.vg?.negated && c.vg.aux.some((a) => /^(will|would|'ll|wo)$/.test(a)) && /^(AGREE|CONSULT|SUPPORT|COOPERATE|AID|CONCEDE|RETREAT)$/.test(c.row.type) && c.actor.length) { type = 'REJECT'; mode = null; fact = 'asserted'; }
   // Government "protests" are ACCUSE disapprove (codebook rule, altTypes).
   if (type === 'PROTEST' && row.altTypes?.includes('ACCUSE') && c.actor.some((a) => /^(GOV|LEG|JUD)$/.test(a.sector ?? ''))) { type = 'ACCUSE'; mode = 'disapprove'; }
@@ -529,6 +544,9 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   const para = paragraphOf(text, s.start, s.end);
   for (const [ctx, words] of Object.entries(lex.contextCues)) if (findPhrase(words, para)) contexts.add(ctx);
   let confidence = c.confidence;
+  // An event in an "if"/"unless" condition ("… unless the president agrees to step down") is hypothetical and secondary.
+  const lead = text.slice(Math.max(s.start, Math.min(c.clauseStart, c.start) - 14), Math.min(c.clauseStart, c.start));
+  if (/\b(if|unless)\s+(the\s+|a\s+)?$/i.test(lead)) { fact = fact === 'asserted' || fact === 'future' ? 'hypothetical' : fact; confidence -= 0.2; }
   if (c.actor.some((a) => a.country) && c.recipient.some((r) => r.country)) confidence += 0.2;
   if (row.pos === 'verb') confidence += 0.1;
   if (row.weak) confidence -= 0.15;

@@ -64,7 +64,8 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
           const w = head[1]!.split(/\s+/);
           const w2At = m.end + head[0].length - w[w.length - 1]!.length;
           end = m.end + head[0].length - (w.length > 1 && (NOT_HEAD.test(w[1]!) || /(ing|ed)$/.test(w[1]!) || posAt(w2At) !== 'NOUN' && posAt(w2At) !== null) ? w[1]!.length + 1 : 0);
-        } else if (!/s$/.test(m.text)) continue;
+        } else if (!/s$/.test(m.text) && !/^\s+\p{Lu}/u.test(text.slice(m.end, m.end + 3))) continue;
+        // (A demonym before a name — "the Syrian Golan Heights", "Mexican President López Obrador" — gives that name its country.)
       }
     }
     const kind: Participant['kind'] = role ? 'country' : m.ref.kind === 'person' ? 'person' : m.ref.kind === 'group' ? 'group' : 'organization';
