@@ -36,7 +36,35 @@ export function rawEnd(b: Block): number {
   return b.text.length ? b.offsets[b.text.length - 1]! + 1 : rawStart(b);
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Number of words: matches of [\p{L}\p{N}][\p{L}\p{N}'’.-]* (flags gu), counted by a scan that
+ * allocates nothing (the classifier counts the words of every line several times).
+ */
 export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let ln: boolean;
+    let joiner = false;
+    if (c < 128) {
+      ln = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      joiner = c === 39 || c === 46 || c === 45; // ' . -
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      ln = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      joiner = cp === 0x2019; // ’
+    }
+    if (inWord) {
+      if (ln || joiner) continue;
+      inWord = false;
+    } else if (ln) {
+      n++;
+      inWord = true;
+    }
+  }
+  return n;
 }

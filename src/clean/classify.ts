@@ -4,6 +4,7 @@ import { dateLine } from '../meta/dates.js';
 import { unknownWords } from './lexicon.js';
 import { anyMatch, patterns } from './patterns.js';
 import { wordCount } from './blocks.js';
+import { memo } from '../util/memo.js';
 
 /** Ends like a sentence (or a quote/bracket closing one). */
 export function endsSentence(text: string): boolean {
@@ -62,7 +63,7 @@ export function junkLine(text: string, lang: () => string | null): boolean {
 }
 
 /** What a single line or block is by its own text, if it is page furniture. */
-export function patternKind(text: string): RemovedKind | null {
+export const patternKind = memo(function patternKind(text: string): RemovedKind | null {
   const p = patterns();
   const t = text.trim();
   const wc = wordCount(t);
@@ -74,7 +75,7 @@ export function patternKind(text: string): RemovedKind | null {
   if (wc <= 20 && anyMatch(p.bylineLine, t) && !bodySentence(t)) return 'byline';
   if (wc <= 16 && dateLine(t)) return 'byline';
   return null;
-}
+});
 
 function bodySentence(t: string): boolean {
   // "By the end of 2019, troops…" is a sentence, not a byline.

@@ -5,6 +5,7 @@ import {
   nameLine, outletLike, patternKind, siteNameLine, teaserStart, visible,
 } from './classify.js';
 import { wordCount, type Block, type Decision } from './blocks.js';
+import { withMemo } from '../util/memo.js';
 
 export interface HeaderInfo {
   title: string | null;
@@ -32,6 +33,11 @@ const HEADER_MAX = 15;
  * the end of the page; taglines and datelines sit above the headline).
  */
 export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decision[]; header: HeaderInfo } {
+  // The same lines are tested several times over (date line, pattern kind): once each per page.
+  return withMemo(() => decideBlocks(blocks, opts));
+}
+
+function decideBlocks(blocks: Block[], opts: DecideOptions): { decisions: Decision[]; header: HeaderInfo } {
   const n = blocks.length;
   const view = blocks.map((b) => visible(b.text));
   const decisions: Decision[] = blocks.map(() => ({ kind: null, role: 'body' }));
@@ -156,7 +162,8 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
 
   // 4. Body blocks judged alone: adverts, share bars, credits, "Read more: …", bylines, junk.
   const bylineSeen = new Set(header.bylines.map(norm));
-  const keptTexts: string[] = header.title ? [norm(header.title)] : [];
+  const titleKey = header.title ? norm(header.title) : null;
+  const keptTexts: string[] = titleKey !== null ? [titleKey] : [];
   const liveChars = live.reduce((s, i) => s + blocks[i]!.text.length, 0);
   let liveSeen = 0;
   for (const i of live) {
@@ -168,7 +175,7 @@ export function decide(blocks: Block[], opts: DecideOptions): { decisions: Decis
     const key = norm(t);
     let kind: RemovedKind | null = /[\p{L}\p{N}]/u.test(t) ? patternKind(t) : 'markup';
     if (!kind && bylineSeen.has(key)) kind = 'byline';
-    if (!kind && header.title && key === norm(header.title) && opts.format === 'text') kind = 'byline';
+    if (!kind && header.title && key === titleKey && opts.format === 'text') kind = 'byline';
     const hint = hintOf(i);
     if (!kind && b.linkDensity >= 0.6 && wordCount(t) <= 25 && !b.heading) kind = hint ?? 'teaser';
     if (!kind && hint && hint !== 'caption' && wordCount(t) <= 40) kind = hint;

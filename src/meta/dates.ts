@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { PublishedPrecision } from '../contract.js';
+import { memo } from '../util/memo.js';
 
 export interface DateValue { date: string; precision: Exclude<PublishedPrecision, 'unknown'>; text: string }
 
@@ -79,7 +80,7 @@ export function parseDateText(text: string): DateValue | null {
  * A line that is only a date (with optional weekday, time and a "Published/Updated" label):
  * "Thursday, May 26, 2022", "Updated 1:39 am EST, Wednesday, November 20, 2019".
  */
-export function dateLine(line: string): DateValue | null {
+export const dateLine = memo(function dateLine(line: string): DateValue | null {
   if (!/\d/.test(line)) return null;
   // A place may open the line: "Ciudad de México, 18 de diciembre de 2020".
   const t = line.trim().replace(/(\d)(?=\p{Lu}\p{Ll})/gu, '$1 ').replace(/^\p{Lu}[\p{L}.'’-]*(\s+(de|del|la|\p{Lu}[\p{L}.'’-]*)){0,4},\s+(?=\p{L}*\s*\d|\d)/u, '');
@@ -94,4 +95,4 @@ export function dateLine(line: string): DateValue | null {
     .replace(/\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*(et|est|edt|pst|pdt|cst|cdt|mst|gmt|utc|[a-z]{2,4}t))?\b/giu, ' ')
     .replace(/[\s,|·•—–\-/()]+/g, '');
   return rest.length <= 3 ? { ...d, text: line.trim() } : null;
-}
+});
