@@ -348,7 +348,7 @@ export class Clause {
   /** Is the noun phrase around token k the subject of its clause (nothing but its modifiers before it)? */
   inSubjectPosition(k: number): boolean {
     let j = k - 1;
-    while (j >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART|ADV)$/.test(this.toks[j]!.pos) || /^(his|her|its|their|our)$/.test(this.toks[j]!.lower) || this.partAt[j])) j--;
+    while (j >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART|ADV)$/.test(this.toks[j]!.pos) || /^(his|her|its|their|our|-)$/.test(this.toks[j]!.lower) || this.partAt[j] || (this.toks[j]!.pos === 'VERB' && this.toks[j - 1]?.text === '-'))) j--;
     return j < 0 || this.toks[j]!.text === ',' || this.toks[j]!.pos === 'SCONJ' || this.toks[j]!.pos === 'CCONJ';
   }
 

@@ -546,7 +546,12 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   let confidence = c.confidence;
   // An event in an "if"/"unless" condition ("… unless the president agrees to step down") is hypothetical and secondary.
   const lead = text.slice(Math.max(s.start, Math.min(c.clauseStart, c.start) - 14), Math.min(c.clauseStart, c.start));
-  if (/\b(if|unless)\s+(the\s+|a\s+)?$/i.test(lead)) { fact = fact === 'asserted' || fact === 'future' ? 'hypothetical' : fact; confidence -= 0.2; }
+  if (/\b(if|unless)\s+(the\s+|a\s+)?$/i.test(lead)) {
+    // "… if Cienfuegos was not released": a negated condition is no event at all.
+    if (fact === 'negated') return null;
+    fact = fact === 'asserted' || fact === 'future' ? 'hypothetical' : fact;
+    confidence -= 0.2;
+  }
   if (c.actor.some((a) => a.country) && c.recipient.some((r) => r.country)) confidence += 0.2;
   if (row.pos === 'verb') confidence += 0.1;
   if (row.weak) confidence -= 0.15;
@@ -602,7 +607,10 @@ function placeById() {
 /** One event per type and actor/recipient countries in a sentence; a noun mention of an event already coded is the same event. */
 function dedupe(events: CodedEvent[]): CodedEvent[] {
   const out: CodedEvent[] = [];
-  const key = (e: CodedEvent) => `${e.evidence.start}|${e.type}|${e.actor.map((a) => a.country ?? a.text).sort().join(',')}|${e.recipient.map((a) => a.country ?? a.text).sort().join(',')}`;
+  // The same parties (by entity or name, not only by country): "a phone call between Trump and Peña
+  // Nieto" and "a meeting with Videgaray" in one sentence are two consultations.
+  const id = (p: Participant) => p.entity ?? (p.kind === 'country' ? p.country : p.text.toLowerCase());
+  const key = (e: CodedEvent) => `${e.evidence.start}|${e.type}|${e.actor.map(id).sort().join(',')}|${e.recipient.map(id).sort().join(',')}`;
   const seen = new Map<string, CodedEvent>();
   for (const e of events) {
     const k = key(e);
