@@ -12,7 +12,7 @@ const TO_639_1: Record<string, string> = {
 // engine is in one of these.
 const CANDIDATES = Object.keys(TO_639_1);
 
-const EN_FUNCTION = new Set(['the', 'of', 'and', 'to', 'was', 'were', 'by', 'on', 'is', 'are', 'for', 'with', 'that', 'has', 'have', 'will', 'would', 'said', 'from', 'at', 'its', 'their', 'which', 'who']);
+const EN_FUNCTION = new Set(['the', 'of', 'and', 'to', 'in', 'was', 'were', 'by', 'on', 'is', 'are', 'for', 'with', 'that', 'has', 'have', 'will', 'would', 'said', 'from', 'at', 'its', 'their', 'which', 'who']);
 const ES_FUNCTION = new Set(['el', 'la', 'los', 'las', 'de', 'del', 'que', 'y', 'por', 'con', 'para', 'se', 'un', 'una', 'fue', 'su', 'sus', 'es', 'al', 'como', 'más', 'pero', 'dijo']);
 
 /** ISO 639-1 language of a text, or null when it is too short or unclear to say. */
