@@ -19,8 +19,7 @@ const CAMEL_WORDS = new Set([
   'powerpoint', 'javascript', 'typescript', 'wordpress', 'smartphone', 'chatgpt', 'telegram',
   'bitcoin', 'airbnb', 'doordash', 'instagram', 'facebook', 'microsoft', 'salesforce',
 ]);
-
-interface Piece { text: string; rawAt: number[] }
+const CAMEL_WORD_LIST = [...CAMEL_WORDS];
 
 export interface InlineResult { removed: RemovedSpan[] }
 
@@ -31,10 +30,12 @@ export interface InlineResult { removed: RemovedSpan[] }
  */
 export function appendBlock(out: MappedText, text: string, offsets: Int32Array, removed: RemovedSpan[]): void {
   // Pass 1: strip debris, keeping per-char raw offsets.
-  const chars: string[] = [];
+  const pieces: string[] = [];
   const raw: number[] = [];
   const keep = (from: number, to: number) => {
-    for (let k = from; k < to; k++) { chars.push(text[k]!); raw.push(offsets[k]!); }
+    if (to <= from) return;
+    pieces.push(text.slice(from, to));
+    for (let k = from; k < to; k++) raw.push(offsets[k]!);
   };
   const drop = (from: number, to: number) => {
     if (to > from) removed.push({ kind: 'markup', start: offsets[from]!, end: offsets[to - 1]! + 1 });
@@ -58,7 +59,7 @@ export function appendBlock(out: MappedText, text: string, offsets: Int32Array, 
     pos = m.index + m[0].length;
   }
   keep(pos, text.length);
-  let s = chars.join('');
+  const s = pieces.join('');
 
   // Pass 2: split glued words by inserting spaces.
   const inserts = new Set<number>();
@@ -66,19 +67,42 @@ export function appendBlock(out: MappedText, text: string, offsets: Int32Array, 
   for (const g of s.matchAll(GLUED_CAMEL)) {
     const left = g[1]!.toLowerCase();
     const word = (g[1]! + g[2]!).toLowerCase();
-    if (CAMEL_PREFIX.has(left) || [...CAMEL_WORDS].some((w) => word.startsWith(w))) continue;
+    if (CAMEL_PREFIX.has(left) || CAMEL_WORD_LIST.some((w) => word.startsWith(w))) continue;
     inserts.add(g.index! + g[1]!.length);
   }
   for (const g of s.matchAll(GLUED_WORD_NUMBER)) inserts.add(g.index!);
-  // Collapse whitespace left behind by removed debris ("said  [](#) that").
+  // Collapse whitespace left behind by removed debris ("said  [](#) that"). The block goes
+  // into `out` in one piece: runs of kept characters are sliced, not copied one by one.
+  const outChars: string[] = [];
+  const outRaw: number[] = [];
   let prevSpace = false;
+  let runStart = 0;
+  const flushRun = (to: number) => {
+    if (to > runStart) outChars.push(s.slice(runStart, to));
+  };
   for (let k = 0; k < s.length; k++) {
-    if (inserts.has(k) && !prevSpace) { out.insert(' ', raw[k]!); prevSpace = true; }
+    if (inserts.has(k) && !prevSpace) {
+      flushRun(k);
+      runStart = k;
+      outChars.push(' ');
+      outRaw.push(raw[k]!);
+      prevSpace = true;
+    }
     const c = s[k]!;
     const space = c === ' ' || c === '\t';
-    if (space && prevSpace) continue;
-    out.mapped(space ? ' ' : c, [raw[k]!]);
+    if (space && prevSpace) {
+      flushRun(k);
+      runStart = k + 1;
+      continue;
+    }
+    if (c === '\t') {
+      flushRun(k);
+      outChars.push(' ');
+      runStart = k + 1;
+    }
+    outRaw.push(raw[k]!);
     prevSpace = space;
   }
-  s = '';
+  flushRun(s.length);
+  out.mapped(outChars.join(''), outRaw);
 }

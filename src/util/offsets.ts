@@ -37,17 +37,24 @@ export class MappedText {
     return this.parts[0] ?? '';
   }
 
-  /** Trim trailing whitespace characters. */
+  /** Trim trailing whitespace characters (looking only at the last parts: no join). */
   trimEnd(): void {
-    let s = this.toString();
-    let n = s.length;
-    while (n > 0 && /\s/.test(s[n - 1]!)) n--;
-    if (n < s.length) {
-      s = s.slice(0, n);
-      this.parts = [s];
-      this.map.length = n;
-      this.len = n;
+    let cut = 0;
+    let p = this.parts.length - 1;
+    for (; p >= 0; p--) {
+      const part = this.parts[p]!;
+      let n = part.length;
+      while (n > 0 && /\s/.test(part[n - 1]!)) n--;
+      cut += part.length - n;
+      if (n > 0) {
+        this.parts[p] = part.slice(0, n);
+        break;
+      }
     }
+    if (cut === 0) return;
+    this.parts.length = Math.max(0, p + 1);
+    this.map.length -= cut;
+    this.len -= cut;
   }
 
   finish(rawLength: number): TextMap {
@@ -72,14 +79,21 @@ export class TextMap {
     return { start: this.offsets[start]!, end: this.offsets[end - 1]! + 1 };
   }
 
+  /** Made by `identity()`: offsets[i] === i. */
+  private isIdentity = false;
+
   static identity(text: string): TextMap {
     const offsets = new Int32Array(text.length + 1);
     for (let i = 0; i <= text.length; i++) offsets[i] = i;
-    return new TextMap(text, offsets);
+    const map = new TextMap(text, offsets);
+    map.isIdentity = true;
+    return map;
   }
 
   /** Compose: `inner` maps a derived text onto this text; the result maps it onto raw. */
   compose(inner: TextMap): TextMap {
+    // The identity of this very text (an unspun article): the result is this map.
+    if (inner.isIdentity && inner.text === this.text) return new TextMap(inner.text, this.offsets.slice());
     const offsets = new Int32Array(inner.offsets.length);
     for (let i = 0; i < inner.offsets.length; i++) {
       const j = Math.min(inner.offsets[i]!, this.text.length);
