@@ -300,18 +300,27 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     // "the arrest by U.S. agents": a by-agent right after the noun, not one in a later clause.
     const by = after.find((a) => (a.role === 'by' || a.role === 'por') && !toks.slice(c.t1 + 1, a.at).some((t) => t.pos === 'VERB' || t.pos === 'AUX'));
     const pat = row.argPattern ?? '';
-    const possIsRecipient = /\bR['’]s\b/.test(pat) && !/\bA['’]s\b/.test(pat);
+    // "his arrest" (no "of" phrase): the possessor undergoes it; "Mexico's arrest of X": the possessor acts.
+    const ofPhrase = after.some((a) => a.role === 'of');
+    const possIsRecipient = /\bR['’]s\b/.test(pat) && (!/\bA['’]s\b/.test(pat) || !ofPhrase);
+    // "the extradition of T to R": the "of" phrase is the theme (the person extradited), not the recipient.
+    const themeOf = /\bof T\b/.test(pat);
     let poss: Participant | undefined = clause.possessorOf(head);
     if (!poss) {
       const pp = clause.possessivePronoun(head);
       if (pp !== null) poss = resolvePronoun(toks[pp]!.text, toks[pp]!.start, all);
     }
     const via = row.recipientVia ?? ['of', 'against', 'with', 'on', 'to', 'from', 'between', 'for', 'de', 'contra', 'con', 'a'];
-    const rec = after.find((a) => a.part !== by?.part && via.includes(a.role));
+    const rec = after.find((a) => a.part !== by?.part && via.includes(a.role) && !(themeOf && a.role === 'of'));
+    const theme = themeOf ? after.find((a) => a.role === 'of') : undefined;
     if (by) c.actor = [by.part];
     if (poss) {
       if (possIsRecipient && !rec) c.recipient = [poss];
       else if (!by) c.actor = [poss];
+    }
+    // The theme's own state hands it over when no one else is named ("the extradition of El Chapo").
+    if (theme && c.actor.length === 0 && theme.part.country && theme.part.kind !== 'country') {
+      c.actor = [{ text: '', entity: null, country: theme.part.country, sector: 'GOV', start: c.start, end: c.start, kind: 'generic', implicit: true }];
     }
     if (rec && c.recipient.length === 0) {
       const side = clause.coordinatedAfter(rec.part, toks.length);
@@ -585,8 +594,13 @@ function paragraphOf(text: string, a: number, b: number): string {
 
 /** The place of the event: a gazetteer place in the sentence after "in/at/near/en", nearest the trigger. */
 function locationOf(c: Cand, s: { start: number; end: number }, text: string, places: Mention[], inS: Participant[]): Place | null {
-  void inS;
-  const here = places.filter((p) => p.start >= s.start && p.end <= s.end);
+  // Gazetteer places, and countries named as a place ("serving a sentence in the U.S.").
+  const here: Mention[] = places.filter((p) => p.start >= s.start && p.end <= s.end);
+  for (const p of inS) {
+    if (p.kind === 'country' && p.country && p.end - p.start <= 30 && !p.members && !c.actor.includes(p) && !c.recipient.includes(p)) {
+      here.push({ start: p.start, end: p.end, text: p.text, ref: { id: `country-${p.country.toLowerCase()}`, name: p.text, kind: 'place', country: p.country, sector: null, role: 'place' } });
+    }
+  }
   let best: Mention | null = null;
   for (const p of here) {
     const prep = /(?:\b(?:in|at|near|outside|from|into|en|cerca de|desde)\s+(?:the\s+|el\s+|la\s+)?(?:[\p{L}-]+\s+){0,3})$/iu.test(text.slice(Math.max(s.start, p.start - 40), p.start));
