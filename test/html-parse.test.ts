@@ -74,3 +74,19 @@ test('HTML meta: <meta> and <time> read in one pass keep the selector semantics'
   m = meta('', '<span itemprop="datePublished" content="2017-07-08">July</span>');
   assert.equal(m.published?.date, '2017-07-08');
 });
+
+test('HTML parse: tag-list queries on the shared window list the elements jsdom lists', () => {
+  const raw = decodeBytes(readFileSync(path.join(CORPUS, '01-michoacan-deployment.html')), { html: true }).text +
+    '<svg><a>x</a></svg><template><p>in template</p></template><math><mi>y</mi></math>';
+  const shared = parseHtml(raw);
+  const own = parseHtml(raw, undefined, { ownWindow: true });
+  const where = (page: ParsedHtml, list: ArrayLike<Element>) => Array.from(list, (el) => page.nodeLocation(el)?.startOffset ?? -1);
+  for (const sel of ['p', 'a', 'h1,h2', 'img,picture,figure', 'script,noscript', 'ul,ol', 'div', 'object,embed,iframe', 'mi', 'span,a,p']) {
+    for (const scope of ['document', 'body', 'first div'] as const) {
+      const root = (page: ParsedHtml) => (scope === 'document' ? page.document : scope === 'body' ? page.document.body : page.document.querySelector('div')!);
+      assert.deepEqual(where(shared, root(shared).querySelectorAll(sel)), where(own, root(own).querySelectorAll(sel)), `${sel} in ${scope}`);
+    }
+  }
+  shared.close();
+  own.close();
+});

@@ -86,6 +86,52 @@ let cachedInternals: Internals | null | undefined;
 
 const require = createRequire(import.meta.url);
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const TAG_LIST = /^[a-z][a-z0-9]*(?:,[a-z][a-z0-9]*)*$/;
+
+/**
+ * Readability looks elements up with querySelectorAll("p"), ("h1,h2"), ("img,picture,figure")…
+ * dozens of times a page, and jsdom's selector engine spent a third of Readability's time
+ * there. On the shared window only, a bare list of lower-case tag names is answered by a
+ * walk of the descendant elements in tree order, filtered with the type-selector
+ * rule (HTML elements by ASCII-lower-cased local name, others by exact local name), as a
+ * static list; every other selector goes to jsdom. test/html-parse.test.ts checks that
+ * pages come out the same as through a JSDOM of their own.
+ */
+function fastTagQueries(win: typeof globalThis): void {
+  for (const proto of [win.Element.prototype, win.Document.prototype]) {
+    const original = proto.querySelectorAll as (this: Element | Document, s: string) => NodeListOf<Element>;
+    Object.defineProperty(proto, 'querySelectorAll', {
+      configurable: true,
+      writable: true,
+      value: function querySelectorAll(this: Element | Document, selectors: string): ArrayLike<Element> {
+        if (typeof selectors !== 'string' || !TAG_LIST.test(selectors)) return original.call(this, selectors);
+        const tags = selectors.split(',');
+        const one = tags.length === 1 ? tags[0] : null;
+        const set = one === null ? new Set(tags) : null;
+        const out: Element[] = [];
+        // Descendant elements in tree order (pre-order), as getElementsByTagName("*") lists them.
+        const root: Node = this;
+        let el: Element | null = this.firstElementChild;
+        while (el) {
+          const name = el.namespaceURI === HTML_NS ? el.localName.replace(/[A-Z]+/g, (c) => c.toLowerCase()) : el.localName;
+          if (one !== null ? name === one : set!.has(name)) out.push(el);
+          let next: Element | null = el.firstElementChild;
+          while (!next && el) {
+            next = el.nextElementSibling;
+            if (!next) {
+              const up: Node | null = el.parentNode;
+              el = up && up !== root ? (up as Element) : null;
+            }
+          }
+          el = next;
+        }
+        return out;
+      },
+    });
+  }
+}
+
 /** The shared-window parser, or null when jsdom's internals are not where this expects them. */
 export function internals(): Internals | null {
   if (cachedInternals !== undefined) return cachedInternals;
@@ -103,6 +149,7 @@ export function internals(): Internals | null {
     // events (for :focus-visible) and never lets go: on a shared window those listeners
     // would keep every page alive. No event is ever dispatched to this window.
     Object.defineProperty(host.window, 'addEventListener', { value: () => undefined });
+    fastTagQueries(host.window as unknown as typeof globalThis);
     const candidate: Internals = {
       createDocument(html: string, url: string): Document {
         // The options new JSDOM(html, {url, contentType: 'text/html', includeNodeLocations: true})
