@@ -14,17 +14,20 @@ function phraseAfter(s: string): string {
 }
 
 /** The source a sentence attributes its content to, with its entity when a participant covers it. */
+const TAIL = new RegExp(`[,”"]\\s*((?:the |a |an |la |el |los |las )?[\\p{L}][^,;"”]{1,70}?)\\s+${SAY}\\b[^,;]{0,40}[.!?]?["”]?\\s*$`, 'u');
+const LEAD = new RegExp(`^((?:the |a |an |la |el |los |las )?[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{L}.'’-]+){0,5}?)\\s+${SAY}\\b`, 'u');
+
 export function attribution(sentence: string, start: number, parts: Array<{ start: number; end: number; entity: string | null }>): { text: string; entity: string | null } | null {
   let text: string | null = null;
   const acc = /\b(?:according to|citing|as reported by|según|de acuerdo con|de acuerdo a)\s+/i.exec(sentence);
   if (acc) text = phraseAfter(sentence.slice(acc.index + acc[0].length));
   if (!text) {
     // ", a close aide to the prime minister said." / "… , officials told reporters."
-    const tail = new RegExp(`[,”"]\\s*((?:the |a |an |la |el |los |las )?[\\p{L}][^,;"”]{1,70}?)\\s+${SAY}\\b[^,;]{0,40}[.!?]?["”]?\\s*$`, 'u').exec(sentence);
+    const tail = TAIL.exec(sentence);
     // "…, said spokesperson for the Israeli prime minister."
     const inverted = /[,”"]\s*(?:said|dijo|according to)\s+([^,;]{2,70}?)[.!?]?\s*$/u.exec(sentence);
     // "Mexican officials said on Tuesday that …"
-    const lead = new RegExp(`^((?:the |a |an |la |el |los |las )?[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{L}.'’-]+){0,5}?)\\s+${SAY}\\b`, 'u').exec(sentence);
+    const lead = LEAD.exec(sentence);
     const m = tail ?? inverted ?? lead;
     // A speaker is a noun phrase: no clause words, no past-tense verb ("The DEA arrested X and said…").
     if (m && !/\b(that|which|who|when|if|because|and|que|y)\b/i.test(m[1]!) && !(m === lead && /\b(?!United\b)\p{L}+ed\b/u.test(m[1]!))) text = m[1]!.trim();

@@ -75,9 +75,21 @@ function wordAt(lower: string, at: number, form: string): boolean {
 }
 
 /** Does a phrase list item occur as whole words in the text? Longest first by the caller. */
+// Normalised texts, memoised: the same paragraph is searched for every context and every event in it.
+const normCache = new Map<string, string>();
+function normalised(text: string): string {
+  let t = normCache.get(text);
+  if (t === undefined) {
+    t = ` ${text.toLowerCase().replace(/[“”"(),.;:!?]/g, ' ').replace(/\s+/g, ' ')} `;
+    if (normCache.size > 256) normCache.clear();
+    normCache.set(text, t);
+  }
+  return t;
+}
+
 function findPhrase(list: string[] | undefined, text: string, plurals = false): string | null {
   if (!list) return null;
-  const t = ` ${text.toLowerCase().replace(/[“”"(),.;:!?]/g, ' ').replace(/\s+/g, ' ')} `;
+  const t = normalised(text);
   let best: string | null = null;
   for (const o of list) {
     const l = o.toLowerCase();
@@ -549,9 +561,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     if (m) mode = m;
   }
   if (mode && !t.modes[mode]) mode = null;
-  const contexts = new Set(row.contexts ?? []);
-  const para = paragraphOf(text, s.start, s.end);
-  for (const [ctx, words] of Object.entries(lex.contextCues)) if (findPhrase(words, para)) contexts.add(ctx);
+  const contexts = new Set([...(row.contexts ?? []), ...paragraphContexts(text, s.start, s.end, lex)]);
   let confidence = c.confidence;
   // An event in an "if"/"unless" condition ("… unless the president agrees to step down") is hypothetical and secondary.
   const lead = text.slice(Math.max(s.start, Math.min(c.clauseStart, c.start) - 14), Math.min(c.clauseStart, c.start));
@@ -584,6 +594,19 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     confidence: Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100)),
     triggerPos: row.pos,
   };
+}
+
+// The contexts a paragraph's words imply, computed once per paragraph.
+const contextCache = new Map<string, string[]>();
+function paragraphContexts(text: string, a: number, b: number, lex: Lexicon): string[] {
+  const para = paragraphOf(text, a, b);
+  let hit = contextCache.get(para);
+  if (!hit) {
+    hit = Object.entries(lex.contextCues).filter(([, words]) => findPhrase(words, para)).map(([ctx]) => ctx);
+    if (contextCache.size > 256) contextCache.clear();
+    contextCache.set(para, hit);
+  }
+  return hit;
 }
 
 function paragraphOf(text: string, a: number, b: number): string {

@@ -10,6 +10,7 @@ import { spin } from '../spin/spin.js';
 import { TimeDoc } from '../time/index.js';
 import { entitiesOf, gazetteer } from '../actors/match.js';
 import { codeEvents } from '../events/code.js';
+import { analyze } from '../nlp/analyze.js';
 import { codeClaims } from '../claims/code.js';
 import type { TextMap } from '../util/offsets.js';
 
@@ -87,7 +88,10 @@ export function extractArticle(item: RawArticle): Extracted {
     return { text: item.raw.slice(r.start, r.end), start: r.start, end: r.end };
   };
   const textId = createHash('sha256').update(text).digest('hex');
-  const events = codeEvents(analysis.text, time, mentions, language === 'es' ? 'es' : 'en').map((e, k) => ({
+  // One part-of-speech pass (English) serves the event and the figure coders.
+  const lang = language === 'es' ? 'es' : 'en';
+  const tokens = lang === 'en' ? analyze(analysis.text).tokens : undefined;
+  const events = codeEvents(analysis.text, time, mentions, lang, tokens).map((e, k) => ({
     id: `${textId.slice(0, 12)}-e${k + 1}`,
     type: e.type, mode: e.mode, contexts: e.contexts, score: e.score, quad: e.quad, cameo: e.cameo,
     actor: e.actor.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector, ...(p.implicit ? { implicit: true } : {}) })),
@@ -101,7 +105,7 @@ export function extractArticle(item: RawArticle): Extracted {
     confidence: e.confidence,
   }));
 
-  const claims: Claim[] = codeClaims(analysis.text, time, mentions, language === 'es' ? 'es' : 'en').map((c, k) => ({
+  const claims: Claim[] = codeClaims(analysis.text, time, mentions, lang, tokens).map((c, k) => ({
     id: `${textId.slice(0, 12)}-c${k + 1}`,
     measure: c.measure, value: c.value, bound: c.bound, valueMax: c.valueMax, unit: c.unit,
     place: c.place, period: c.period, attribution: c.attribution,
