@@ -20,9 +20,11 @@ interface Ev { type: string; confidence: number; actor: Array<{ country: string 
 // organisations as IGO/NGO in the country slot; Cronica gives those a null country and the
 // sector IGO/NGO, so the comparison maps both sides to the records' convention.
 const CAMEO_ISO: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', VTN: 'VNM' };
-const codes = (xs: Array<{ code?: string }> | string | undefined) => [...new Set((Array.isArray(xs) ? xs : []).map((x) => x.code).filter((c): c is string => !!c && /^[A-Z]{3}$/.test(c)).map((c) => CAMEO_ISO[c] ?? c))].sort().join(',');
+// The records code international NGOs (Red Cross, Amnesty) as IGO too, so both compare as one class.
+const IO = (c: string) => (c === 'IGO' || c === 'NGO' ? 'IGO' : c);
+const codes = (xs: Array<{ code?: string }> | string | undefined) => [...new Set((Array.isArray(xs) ? xs : []).map((x) => x.code).filter((c): c is string => !!c && /^[A-Z]{3}$/.test(c)).map((c) => IO(CAMEO_ISO[c] ?? c)))].sort().join(',');
 const countries = (xs: Array<{ country: string | null; sector?: string | null }>) =>
-  [...new Set(xs.map((x) => x.country ?? (x.sector === 'IGO' || x.sector === 'NGO' ? x.sector : null)).filter((c): c is string => !!c))].sort().join(',');
+  [...new Set(xs.map((x) => x.country ?? (x.sector === 'IGO' || x.sector === 'NGO' ? IO(x.sector) : null)).filter((c): c is string => !!c))].sort().join(',');
 
 let n = 0, typeRight = 0, extra = 0, none = 0;
 const actor = { right: 0, of: 0 };

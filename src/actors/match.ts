@@ -61,6 +61,11 @@ export class Gazetteer {
       for (const n of Object.values(c.names).flat()) add(n, ref);
       for (const d of Object.values(c.demonyms ?? {}).flat()) add(d, { ...ref, role: 'demonym' }, /\p{Lu}/u.test(d) ? 'capital' : 'any');
       for (const m of c.metonyms ?? []) add(m, { ...ref, role: 'metonym' });
+      // Capitals not used for the government are places of the country ("a curfew in Algiers").
+      const metonyms = new Set((c.metonyms ?? []).map((m) => m.toLowerCase()));
+      for (const cap of c.capitals ?? []) {
+        if (!metonyms.has(cap.toLowerCase())) add(cap, { id: `capital-${c.iso3.toLowerCase()}`, name: cap, kind: 'place', country: c.iso3, sector: null, role: 'place' }, 'capital');
+      }
     }
     for (const p of pack.places) {
       if (p.ambiguous) continue;

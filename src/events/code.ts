@@ -276,12 +276,18 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       if (/\s(with|for|of|to|against|on|into|con|contra|de|a)$/.test(c.form)) via.push('obj');
       // The recipient roles in the entry's order of preference ("provide … to Macedonia" before its object).
       const ok = (a: { role: string }, role: string) => a.role === role || (role === 'obj' && a.role === 'poss');
+      // "against" marks the target of any conflictual act.
+      if (CONFLICT.has(row.type) || /^(ACCUSE|REJECT|REQUEST)$/.test(row.type)) via.push('against');
+      // A named party in any accepted role beats a generic noun ("withdraw … workers from Iraq").
       let rec: (typeof after)[number] | undefined;
+      let fallback: (typeof after)[number] | undefined;
       for (const role of via) {
         const hits = after.filter((a) => ok(a, role));
-        rec = hits.find((a) => a.part.kind !== 'generic' || a.part.country) ?? hits[0];
+        rec = hits.find((a) => a.part.kind !== 'generic' || a.part.country);
+        fallback ??= hits[0];
         if (rec) break;
       }
+      rec ??= fallback;
       const thatClause = toks[c.t1 + 1]?.lower === 'that' && (row.speech || VERBAL.has(row.type));
       if (rec) c.recipient = clause.coordinatedAfter(rec.part, toks.length);
       else if (thatClause) {
@@ -488,11 +494,19 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   // With no one named on the receiving end, a material act (or a promise or threat of one) is
   // directed at the country where it takes place ("evacuate settlements in the Gaza Strip", "refused
   // to deploy peacekeepers in Iraq"), as PLOVER codes it. Meetings and accusations are not.
-  if (c.recipient.length === 0 && !/^(CONSULT|ACCUSE|SUPPORT)$/.test(c.type)) {
+  // (Only a group noun — "refugees", "workers" — takes the place's country; a title like "General" does not.)
+  const genericRecipient = c.recipient.length === 1 && c.recipient[0]!.kind === 'generic' && !c.recipient[0]!.country && /[a-z]s$/.test(c.recipient[0]!.text);
+  if ((c.recipient.length === 0 || genericRecipient) && !/^(CONSULT|ACCUSE|SUPPORT)$/.test(c.type)) {
     const place = clause.after(c.t1, 16).find((a) => /^(in|into|inside|to|at|across|near|throughout|on)$/.test(a.role) && a.part.kind === 'country');
-    const pl = place ? null : places.find((m) => m.start >= c.end && m.end <= s.end && m.ref.country && /\b(in|into|inside|to|at|near|across)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, m.start - 30), m.start)));
+    // A place after a preposition, or the direct object of a conflictual act ("blockade Paris").
+    const pl = place ? null : places.find((m) => m.start >= c.end && m.end <= s.end && m.ref.country &&
+      (/\b(in|into|inside|to|at|near|across)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, m.start - 30), m.start)) ||
+        (CONFLICT.has(c.type) && /^\s*(?:the\s+)?$/i.test(text.slice(c.end, m.start)))));
     const country = place?.part.country ?? pl?.ref.country ?? null;
-    if (country && !c.actor.some((a) => a.country === country && c.type !== 'COERCE' && c.type !== 'THREATEN')) {
+    if (country && genericRecipient) {
+      // "food aid to refugees fleeing the war in Liberia": the generic recipient is of that country.
+      c.recipient = [{ ...c.recipient[0]!, country }];
+    } else if (country && !c.actor.some((a) => a.country === country && c.type !== 'COERCE' && c.type !== 'THREATEN')) {
       c.recipient = [{ text: place?.part.text ?? pl!.text, entity: null, country, sector: null, start: place?.part.start ?? pl!.start, end: place?.part.end ?? pl!.end, kind: 'country' }];
     }
   }
