@@ -34,8 +34,9 @@ export interface CodedEvent {
   trigger: { start: number; end: number };
   evidence: { start: number; end: number };
   confidence: number;
-  /** Part of speech of the trigger entry (a noun re-mention of an event is dropped). */
+  /** Part of speech and lemma of the trigger entry (a noun re-mention of an event is dropped). */
   triggerPos: 'verb' | 'noun' | 'phrase';
+  triggerLemma: string;
 }
 
 /** Types whose agentless passive or noun is a state act, with the sector of the implicit actor. */
@@ -160,7 +161,11 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
       if (rows.some((r) => r.lowercaseOnly) && capital) rows = rows.filter((r) => !r.lowercaseOnly);
       // Part of speech: a verb entry needs a verb, a noun entry a noun ("no signs of", "the end of").
       if (!form.includes(' ') && lex.lang === 'en') {
-        rows = rows.filter((r) => r.pos === 'phrase' || (r.pos === 'verb' ? t.pos === 'VERB' : t.pos === 'NOUN' || t.pos === 'PROPN'));
+        // The tagger reads some past tenses as adjectives ("Mexico relaxed their restrictions"):
+        // an -ed word between a subject and its object is a verb.
+        const verbLike = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && k > 0 && (!!clause.partAt[k - 1] || /^(PROPN|NOUN|PRON)$/.test(toks[k - 1]!.pos)) && /^(DET|PRON|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? ''));
+        if (verbLike && t.pos === 'ADJ') t.pos = 'VERB';
+        rows = rows.filter((r) => r.pos === 'phrase' || (r.pos === 'verb' ? verbLike : t.pos === 'NOUN' || t.pos === 'PROPN'));
       }
       // Phrases that contain the trigger but are not events ("press release", "in charge").
       rows = rows.filter((r) => !r.exclude?.some((x) => {
@@ -332,6 +337,17 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     const rec = after.find((a) => a.part !== by?.part && via.includes(a.role) && !(themeOf && a.role === 'of'));
     const theme = themeOf ? after.find((a) => a.role === 'of') : undefined;
     if (by) c.actor = [by.part];
+    // "pressure from Mexico", "demands from the rebels": a phrase ending in "from"/"by" names who acts.
+    if (/\s(from|by|de|por)$/.test(c.form) && c.actor.length === 0) {
+      const agent = after.find((a) => a.role === 'obj');
+      if (agent) c.actor = [agent.part];
+      // "Under pressure from Mexico, Barr backpedaled": the one under pressure is the main clause's subject.
+      if (/^under\s/.test(c.form)) {
+        const comma = toks.findIndex((t, i) => i > c.t1 && t.text === ',');
+        const subj = comma >= 0 ? clause.after(comma, 6).find((a) => a.role === 'obj' && a.part !== agent?.part) : undefined;
+        if (subj) c.recipient = [subj.part];
+      }
+    }
     if (poss) {
       if (possIsRecipient && !rec) c.recipient = [poss];
       else if (!by) c.actor = [poss];
@@ -527,7 +543,9 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     if (row.weak || !/^(ASSAULT|COERCE)$/.test(row.type) || !c.recipient.some((r) => r.country || r.kind === 'person')) return null;
     c.confidence -= 0.2;
   }
-  if (row.needsTarget && c.recipient.length === 0) return null;
+  // "The two governments negotiated": parties of two countries act on each other (reciprocal).
+  const reciprocal = new Set(c.actor.map((a) => a.country).filter(Boolean)).size > 1;
+  if (row.needsTarget && c.recipient.length === 0 && !reciprocal) return null;
   const named = (p: Participant) => !!p.country || p.kind === 'person' || p.kind === 'organization' || p.kind === 'group' || p.kind === 'name';
   // Ambiguous triggers need a named actor and a recipient, or an object that confirms them.
   const refusal = !!c.vg?.negated && !!c.vg.aux.some((a) => /^(will|would|'ll|wo)$/.test(a));
@@ -607,6 +625,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     evidence: { start: s.start, end: s.end },
     confidence: Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100)),
     triggerPos: row.pos,
+    triggerLemma: row.lemma,
   };
 }
 
@@ -675,6 +694,7 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
   const who = (p?: Participant) => p ? p.entity ?? p.text.toLowerCase() : '';
   // "the arrest", "news of the arrest": a noun with no named person of its own after an event of that type.
   const remention = (e: CodedEvent, i: number) => e.triggerPos === 'noun' && out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
+    (f.triggerLemma === e.triggerLemma || f.triggerLemma.startsWith(e.triggerLemma) || e.triggerLemma.startsWith(f.triggerLemma)) &&
     (e.recipient.length === 0 || e.recipient[0]!.kind !== 'person' || (who(f.recipient[0]) === who(e.recipient[0]))));
   // In one sentence, an event with no recipient beside one of the same type and actor with a recipient is the same event.
   const partial = (e: CodedEvent) => e.recipient.length === 0 && out.some((f) => f !== e && f.evidence.start === e.evidence.start && f.type === e.type &&
