@@ -128,9 +128,12 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
     if (inS.length === 0) continue;
     const clause = new Clause(toks, inS, time.timexes);
     const sentence = text.slice(s.start, s.end);
-    const cands = findCandidates(clause, lower, text, lex, s.start);
+    let cands = findCandidates(clause, lower, text, lex, s.start);
+    // A verbless line ("Official readout of the introductory call…", a caption or a reference) names
+    // an event at most in passing: its nouns are not coded.
+    if (!toks.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && lang === 'en') cands = cands.filter((c) => c.row.pos === 'verb');
     for (const c of cands) assignArguments(c, clause, lex, parts, text);
-    if (lang === 'en') cands.push(...reportedObligations(clause, cands, parts));
+    if (lang === 'en') cands.push(...reportedObligations(clause, cands, parts), ...describedActs(clause, cands));
     govern(cands, clause, lex);
     if (trace) for (const c of cands) trace(`${c.form} [${c.row.type}${c.row.pos}] vg=${c.vg ? `${c.vg.aux.join('+')}${c.vg.passive ? ' passive' : ''}${c.vg.infinitive ? ' inf' : ''}` : '-'} A=${c.actor.map((p) => p.text).join('|')} R=${c.recipient.map((p) => p.text).join('|')} gov=${c.governedBy?.form ?? c.governorRole ?? ''}${c.dropped ? ' DROPPED' : ''}`);
     for (const c of cands) {
@@ -317,6 +320,10 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     // forces completed their withdrawal"), so its clause is searched.
     const row = pickRow(c.row.pos === 'noun' ? text.slice(toks[0]!.start, toks[toks.length - 1]!.end) : c.complement);
     if (!row) { c.dropped = true; return; }
+    // "information about ongoing U.S. investigations", "an expert on security cooperation": a topic, not an event.
+    let np = c.t0 - 1;
+    while (np >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART)$/.test(toks[np]!.pos) || toks[np]!.text === '-' || clause.partAt[np])) np--;
+    if (np >= 0 && /^(about|regarding|concerning|on|over)$/.test(toks[np]!.lower) && toks[np]!.pos === 'ADP') { c.dropped = true; return; }
     c.row = row;
     const head = c.t0;
     const after = clause.after(c.t1, 8);
@@ -383,6 +390,34 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
   // Same person or body on both sides: not an interaction.
   const same = (a: Participant, b: Participant) => a === b || (!!a.entity && a.entity === b.entity);
   c.recipient = c.recipient.filter((r) => !c.actor.some((a) => same(a, r)));
+}
+
+const DESCRIBE: TriggerRow = { lemma: 'describe how', pos: 'phrase', type: 'ACCUSE', mode: 'allege', forms: ['described how'], speech: true };
+const DESCRIBE_VERBS = new Set(['describe', 'detail', 'allege', 'claim', 'assert', 'outline', 'recount']);
+
+/**
+ * "Federal prosecutors described how Cienfuegos worked with traffickers": an official body setting
+ * out what another party did is an accusation (ACCUSE allege) against that party, and the act it
+ * describes is alleged.
+ */
+function describedActs(clause: Clause, cands: Cand[]): Cand[] {
+  const toks = clause.toks;
+  const out: Cand[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.pos !== 'VERB' || !DESCRIBE_VERBS.has(t.lemma)) continue;
+    const speaker = clause.subject(clause.verbGroup(k));
+    if (speaker.kind !== 'parts' || !speaker.parts.some((p) => /^(JUD|COP|GOV|LEG|SPY)$/.test(p.sector ?? ''))) continue;
+    const inner = cands.filter((c) => c.t0 > k && !c.dropped && c.actor.length && !c.actor.some((a) => speaker.parts.includes(a)));
+    if (inner.length === 0) continue;
+    for (const c of inner) c.governorRole = 'alleged';
+    out.push({
+      row: DESCRIBE, form: t.lower, start: t.start, end: t.end, t0: k, t1: k, vg: null,
+      actor: speaker.parts, recipient: inner[0]!.actor, complement: '', governedBy: null, governorRole: null,
+      dropped: false, type: 'ACCUSE', mode: 'allege', confidence: 0.6, clauseStart: speaker.parts[0]!.start,
+    });
+  }
+  return out;
 }
 
 const OBLIGATION: TriggerRow = { lemma: 'must', pos: 'phrase', type: 'REQUEST', mode: null, forms: ['must'], speech: true };
@@ -537,6 +572,8 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     c.actor = [{ text: '', entity: null, country, sector: IMPLICIT[row.type]!, start: c.start, end: c.start, kind: 'generic', implicit: true }];
     c.confidence -= 0.15;
   }
+  // A violent act against no one and nowhere ("sabotaged his own employment") is a figure of speech.
+  if (row.type === 'ASSAULT' && row.pos === 'verb' && c.recipient.length === 0 && !loc) return null;
   // No one named acts: coded only for a violent or coercive act on a named recipient ("three
   // civilians were killed in a car bombing"), with lower confidence; otherwise not an event.
   if (c.actor.length === 0) {
@@ -699,5 +736,10 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
   // In one sentence, an event with no recipient beside one of the same type and actor with a recipient is the same event.
   const partial = (e: CodedEvent) => e.recipient.length === 0 && out.some((f) => f !== e && f.evidence.start === e.evidence.start && f.type === e.type &&
     f.recipient.length > 0 && f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join());
-  return out.filter((e, i) => !remention(e, i) && !partial(e));
+  // "the house in which El H2 and the others were killed": the same act on the same named party,
+  // told again later, is the event already coded.
+  const named = (p?: Participant) => (p && (p.entity || p.kind === 'person' || p.kind === 'generic') ? who(p) : null);
+  const retold = (e: CodedEvent, i: number) => !!named(e.recipient[0]) && out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
+    f.triggerLemma === e.triggerLemma && named(f.recipient[0]) === named(e.recipient[0]));
+  return out.filter((e, i) => !remention(e, i) && !partial(e) && !retold(e, i));
 }
