@@ -322,7 +322,7 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     if (!row) { c.dropped = true; return; }
     // "information about ongoing U.S. investigations", "an expert on security cooperation": a topic, not an event.
     let np = c.t0 - 1;
-    while (np >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART)$/.test(toks[np]!.pos) || toks[np]!.text === '-' || clause.partAt[np])) np--;
+    while (np >= 0 && (/^(DET|ADJ|NUM|NOUN|PROPN|PART|CCONJ)$/.test(toks[np]!.pos) || toks[np]!.text === '-' || clause.partAt[np])) np--;
     if (np >= 0 && /^(about|regarding|concerning|on|over)$/.test(toks[np]!.lower) && toks[np]!.pos === 'ADP') { c.dropped = true; return; }
     c.row = row;
     const head = c.t0;
@@ -573,7 +573,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     c.confidence -= 0.15;
   }
   // A violent act against no one and nowhere ("sabotaged his own employment") is a figure of speech.
-  if (row.type === 'ASSAULT' && row.pos === 'verb' && c.recipient.length === 0 && !loc) return null;
+  if (row.type === 'ASSAULT' && row.pos === 'verb' && c.recipient.length === 0 && !(loc && loc.start > c.start)) return null;
   // No one named acts: coded only for a violent or coercive act on a named recipient ("three
   // civilians were killed in a car bombing"), with lower confidence; otherwise not an event.
   if (c.actor.length === 0) {
@@ -711,6 +711,13 @@ function placeById() {
   return places;
 }
 
+/** Could two dates be the same day (one unknown, or one within the other's span)? */
+function sameTime(a: EventDate, b: EventDate): boolean {
+  if (!a.start || !b.start) return true;
+  const n = Math.min(a.start.length, b.start.length);
+  return a.start.slice(0, n) === b.start.slice(0, n);
+}
+
 /** One event per type and actor/recipient countries in a sentence; a noun mention of an event already coded is the same event. */
 function dedupe(events: CodedEvent[]): CodedEvent[] {
   const out: CodedEvent[] = [];
@@ -740,6 +747,6 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
   // told again later, is the event already coded.
   const named = (p?: Participant) => (p && (p.entity || p.kind === 'person' || p.kind === 'generic') ? who(p) : null);
   const retold = (e: CodedEvent, i: number) => !!named(e.recipient[0]) && out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
-    f.triggerLemma === e.triggerLemma && named(f.recipient[0]) === named(e.recipient[0]));
+    f.triggerLemma === e.triggerLemma && named(f.recipient[0]) === named(e.recipient[0]) && sameTime(f.date, e.date));
   return out.filter((e, i) => !remention(e, i) && !partial(e) && !retold(e, i));
 }
