@@ -233,6 +233,8 @@ function resolvePronoun(word: string, at: number, parts: Participant[]): Partici
     if (it && (p.kind === 'organization' || p.kind === 'country' || p.kind === 'group')) return p;
     if (!person && !it && p.kind !== 'person' && !(p.kind === 'generic' && !/s$/.test(p.text))) return p;
   }
+  // "their request" after two named senators: the people named last.
+  if (/^(they|them|their)$/.test(w)) return [...parts].reverse().find((p) => p.end <= at && at - p.end < 700 && p.kind === 'person');
   return undefined;
 }
 
