@@ -107,13 +107,6 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       !verbBetween(m.end, p.start) && !out.some((q) => q !== p && q.start <= m.start && m.end <= q.end && q.end > m.end));
     if (prev) p.country = prev.ref.country;
   }
-  // Still without a country, a generic noun takes that of the nearest earlier party of the same
-  // sector ("federal prosecutors" after "the Justice Department").
-  for (const p of out) {
-    if (p.kind !== 'generic' || p.country || !p.sector) continue;
-    const prev = [...out].reverse().find((q) => q !== p && q.end <= p.start && p.start - q.end < 3000 && q.country && q.sector === p.sector);
-    if (prev) p.country = prev.country;
-  }
   // "The two governments", "both countries": the two countries the article mentions most.
   const counts = new Map<string, number>();
   for (const m of mentions) if (m.ref.country && m.ref.role) counts.set(m.ref.country, (counts.get(m.ref.country) ?? 0) + 1);
