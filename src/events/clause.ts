@@ -20,9 +20,13 @@ export interface VerbGroup {
   gerundPrep: string | null;
 }
 
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting', 'gotten']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting', 'gotten',
+  // Spanish "ser" (the passive auxiliary)
+  'fue', 'fueron', 'es', 'son', 'sido', 'era', 'eran', 'será', 'serán', 'sería', 'serían', 'sea', 'sean']);
+
+
 const NEG = new Set(['not', "n't", 'never', 'no']);
-const REL = new Set(['who', 'which', 'that', 'whom']);
+const REL = new Set(['who', 'which', 'that', 'whom', 'quien', 'quienes', 'que']);
 const BOUNDARY_SCONJ = new Set(['because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'since', 'after', 'before', 'when', 'as', 'until', 'once', 'so', 'that', 'whether', 'where']);
 const REPORTING = new Set(['said', 'says', 'told', 'tells', 'reported', 'reports', 'stated', 'added', 'announced', 'according', 'wrote', 'dijo', 'informó', 'señaló', 'según', 'afirmó', 'declaró']);
 const REPORTING_LEMMAS = new Set(['say', 'announce', 'state', 'declare', 'tell', 'insist', 'warn', 'add', 'confirm', 'report', 'claim', 'vow', 'pledge', 'promise']);
@@ -82,7 +86,7 @@ export class Clause {
     const first = k + 1;
     const h = this.toks[head]!;
     // Past participle: its form differs from the lemma, or an irregular one ("put", "set", "hit") after "be".
-    const participle = !/ing$/.test(h.lower) && (h.lower !== h.lemma || (!!aux[0] && BE.has(aux[0]) && aux[0] !== "'s"));
+    const participle = !/ing$/.test(h.lower) && (h.lower !== h.lemma || (!!aux[0] && BE.has(aux[0]) && aux[0] !== "'s") || /(ado|ido|ada|ida|ados|idos|adas|idas|cho|cha|sto|sta)$/.test(h.lower));
     // Passive: a participle after a form of "be" ("was arrested", "has been indicted"), or a bare
     // participle in a headline. "has killed" is active.
     const lastAux = aux[0];

@@ -563,6 +563,14 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
       c.recipient = [{ text: place?.part.text ?? pl!.text, entity: null, country, sector: null, start: place?.part.start ?? pl!.start, end: place?.part.end ?? pl!.end, kind: 'country' }];
     }
   }
+  // "agents of the DEA", "agentes de la DEA": a generic party takes the country of the body it belongs to.
+  const refine = (p: Participant): Participant => {
+    if (p.kind !== 'generic' || p.country) return p;
+    const owner = inS.find((q) => q.start > p.end && q.country && /^\s+(?:of|from|de|del|de la|de los|de las)\s+(?:the\s+)?$/i.test(text.slice(p.end, q.start)));
+    return owner ? { ...p, country: owner.country } : p;
+  };
+  c.actor = c.actor.map(refine);
+  c.recipient = c.recipient.map(refine);
   // "The two governments" stands for both countries.
   c.actor = c.actor.flatMap((p) => p.members ?? [p]);
   c.recipient = c.recipient.flatMap((p) => p.members ?? [p]);
