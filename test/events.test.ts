@@ -13,7 +13,7 @@ const ARTICLE = [
   '',
   '3 comments:',
   '',
-  'The DEA arrested the governor of Sinaloa yesterday, trust me.',
+  'The DEA arrested the governor of Sinaloa yesterday, trust me. More than 5,000 people were killed there last year.',
   'ReplyDelete',
   'Comments are moderated.',
 ].join('\n');
@@ -32,10 +32,15 @@ test('an arrest is coded with its actor, recipient, date and evidence at raw off
   assert.ok(arrest.evidence.text.startsWith('U.S. agents arrested'));
 });
 
-test('nothing in a removed comment thread becomes an event', () => {
+test('nothing in a removed comment thread becomes an event or a figure', () => {
   const { record } = extractText(ARTICLE, { published: '2020-10-17' });
   const at = ARTICLE.indexOf('3 comments:');
+  assert.ok((record.events as Ev[]).length > 0);
   for (const e of record.events as Ev[]) assert.ok(e.evidence.start < at, e.evidence.text);
+  for (const c of record.claims as Array<{ evidence: { start: number; text: string } }>) assert.ok(c.evidence.start < at, c.evidence.text);
+  // The same figure in the body is found, so the check above can fail.
+  const body = extractText(ARTICLE.replace('3 comments:', 'More than 5,000 people were killed in Sinaloa last year.\n\n3 comments:'), { published: '2020-10-17' });
+  assert.ok((body.record.claims as Array<{ value: number }>).some((c) => c.value === 5000));
 });
 
 function eventsOf(text: string): Ev[] {
