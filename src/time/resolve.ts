@@ -59,6 +59,8 @@ export class TimeDoc {
   private readonly embedRe: RegExp;
   private readonly coarsenRe: RegExp;
   private readonly nounRes: Map<string, RegExp>;
+  /** Event-noun mentions with a bound date, by noun; set up once every expression is resolved. */
+  private bound: Map<string, Array<{ at: number; t: Timex }>> | null = null;
 
   constructor(readonly text: string, readonly opts: TimeOptions) {
     const cues = cuesFor(opts.lang);
@@ -71,6 +73,7 @@ export class TimeDoc {
     this.refPrecision = !opts.published ? null : opts.published.length === 10 ? 'day' : opts.published.length === 7 ? 'month' : 'year';
     this.sentences = splitSentences(text);
     this.resolveAll(recognize(text, opts.lang, this.sentences));
+    this.bound = new Map();
   }
 
   private sentenceOf(pos: number): number {
@@ -334,21 +337,38 @@ export class TimeDoc {
    */
   private boundEventDate(sent: Sentence): EventDate | null {
     const slice = this.text.slice(sent.start, sent.end);
-    for (const [, re] of this.nounRes) {
+    for (const [key, re] of this.nounRes) {
       re.lastIndex = 0;
       if (!re.test(slice)) continue;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(this.text)) !== null) {
-        const at = m.index;
-        const endAt = at + m[0].length;
-        if (at >= sent.start && at < sent.end) continue;
-        const t = this.timexes.find((x) => x.start >= endAt && x.start - endAt <= 20 &&
-          /^\s*(dated|of|del|de|on|el)?\s*$/i.test(this.text.slice(endAt, x.start)) && x.value.precision !== 'unknown');
-        if (t) return { ...t.value, text: t.text, basis: 'anchored' };
+      for (const b of this.boundMentions(key, re)) {
+        if (b.at >= sent.start && b.at < sent.end) continue;
+        return { ...b.t.value, text: b.t.text, basis: 'anchored' };
       }
     }
     return null;
+  }
+
+  /**
+   * Every mention of an event noun in the text that has a date bound to it ("a letter dated
+   * May 23"), in text order. Scanning the whole text once per sentence asked about made event
+   * dating quadratic in the length of the article; once the expressions are all resolved the
+   * list is kept (during resolution it is recomputed, as the expressions are still coming).
+   */
+  private boundMentions(key: string, re: RegExp): Array<{ at: number; t: Timex }> {
+    const cached = this.bound?.get(key);
+    if (cached) return cached;
+    const out: Array<{ at: number; t: Timex }> = [];
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(this.text)) !== null) {
+      const at = m.index;
+      const endAt = at + m[0].length;
+      const t = this.timexes.find((x) => x.start >= endAt && x.start - endAt <= 20 &&
+        /^\s*(dated|of|del|de|on|el)?\s*$/i.test(this.text.slice(endAt, x.start)) && x.value.precision !== 'unknown');
+      if (t) out.push({ at, t });
+    }
+    this.bound?.set(key, out);
+    return out;
   }
 
   /** "the 2009 coup": a year used as a modifier dates its own noun, not a nearby event. */
