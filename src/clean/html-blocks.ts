@@ -56,6 +56,13 @@ function hidden(el: Element): boolean {
   return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+/** `/\s/.test(ch)` by code unit: ECMAScript WhiteSpace and LineTerminator characters. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
  * Raw offsets for each character of a text node's data, given the node's source span.
  * The source may hold entities (&amp; &#8217;) and CRLF line ends that the DOM decoded.
@@ -164,7 +171,7 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
       for (let k = 0; k < data.length; k++) {
         const c = data[k]!;
         const at = offs ? offs[k]! : anchor;
-        if (!f.pre && /\s/.test(c)) {
+        if (!f.pre && isSpace(c.charCodeAt(0))) {
           const last = cur.chars[cur.chars.length - 1];
           if (cur.chars.length === 0 || last === ' ' || last === '\n') continue;
           cur.chars.push(' ');
@@ -203,7 +210,7 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
     stack.push(frame);
     const kids = el.childNodes;
     for (let k = kids.length - 1; k >= 0; k--) {
-      stack.push({ ...frame, node: kids[k]!, exit: false });
+      stack.push({ node: kids[k]!, exit: false, hint, link: frame.link, heading: frame.heading, caption: frame.caption, pre: frame.pre });
     }
   }
   flush();
