@@ -1,23 +1,36 @@
-// Benchmark: cleaning throughput (articles/s, MB/s) and peak memory on a corpus of ≥ 2,000
-// articles generated from the sample corpus (each sample repeated with small edits).
+// Benchmark: extraction throughput (articles/s, MB/s), CPU per article, per-stage CPU and peak
+// memory on a corpus of ≥ 2,000 articles generated from the sample corpus (each sample
+// repeated with small edits; the samples are 580–1,060-word news articles).
+//
+// The single-thread run and the worker-pool run each happen in a child process of their own,
+// so each peak RSS is that mode's alone. Throughput is wall-clock; CPU ms per article is
+// printed beside it because a busy machine (other processes on the cores) slows the wall
+// clock but hardly the CPU time.
 // Usage: npm run bench [-- --articles N] [--json]
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanHtml, cleanText } from '../src/clean/index.js';
 import { decodeBytes } from '../src/ingest/decode.js';
 import type { RawArticle } from '../src/ingest/types.js';
+import { detectLanguage } from '../src/meta/language.js';
+import { analyze, engine } from '../src/nlp/analyze.js';
 import { extractArticle } from '../src/pipeline/extract.js';
 import { ExtractPool } from '../src/pipeline/pool.js';
-import { PACKAGE_ROOT } from '../src/util/data.js';
+import { spin } from '../src/spin/spin.js';
 import { TimeDoc } from '../src/time/index.js';
 import { splitSentences } from '../src/time/sentences.js';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { gazetteer } from '../src/actors/match.js';
+import { PACKAGE_ROOT } from '../src/util/data.js';
 
 const args = process.argv.slice(2);
 const nArg = args.indexOf('--articles');
 const target = nArg >= 0 ? Number(args[nArg + 1]) : 2040;
 const asJson = args.includes('--json');
+const childArg = args.indexOf('--child');
+const child = childArg >= 0 ? args[childArg + 1] : null;
 
 function corpus(n: number): RawArticle[] {
   const dir = path.join(PACKAGE_ROOT, 'examples', 'corpus');
@@ -35,84 +48,165 @@ function corpus(n: number): RawArticle[] {
   return out;
 }
 
-interface Row { name: string; articles: number; mb: number; seconds: number; perSec: number; mbPerSec: number }
+interface Row { name: string; articles: number; words: number; mb: number; seconds: number; perSec: number; mbPerSec: number; cpuMs: number }
+
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const wordsOf = (t: string) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const turn = () => new Promise((r) => setImmediate(r));
 
 async function measure(name: string, items: RawArticle[]): Promise<Row> {
   const bytes = items.reduce((s, a) => s + Buffer.byteLength(a.raw), 0);
+  let words = 0;
+  const c0 = cpuNow();
   const t0 = performance.now();
   for (const it of items) {
+    words += wordsOf(extractArticle(it).record.article.text);
+    // A parsed page stays referenced by jsdom's pending load-event jobs until the event loop
+    // turns (as it does between items in the CLI's worker pool); a tight loop would pile them up.
+    await turn();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpuMs = (cpuNow() - c0) / items.length;
+  return { name, articles: items.length, words: words / items.length, mb: bytes / 1e6, seconds, perSec: items.length / seconds, mbPerSec: bytes / 1e6 / seconds, cpuMs };
+}
+
+/**
+ * CPU per stage, the stages called one by one on the same articles as extractArticle calls
+ * them: cleaning (HTML parse + Readability + block filters, or the text filters), spin, language,
+ * time, wink-nlp analysis (the event coder runs it once per English article), the gazetteer.
+ * "rest" is extractArticle's own CPU less these: the event coder beyond wink, the record.
+ */
+async function stages(items: RawArticle[]): Promise<Record<string, number>> {
+  const acc: Record<string, number> = {};
+  const add = <T>(k: string, f: () => T): T => { const a = cpuNow(); const r = f(); acc[k] = (acc[k] ?? 0) + cpuNow() - a; return r; };
+  let total = 0;
+  for (const it of items) {
+    const a = cpuNow();
     extractArticle(it);
-    // jsdom frees a closed window once the event loop turns; a tight loop would pile them up.
-    await new Promise((r) => setImmediate(r));
+    total += cpuNow() - a;
+    await turn();
+    const c = add(it.format === 'html' ? 'clean (HTML: parse, Readability, filters)' : 'clean (text filters)', () => (it.format === 'html' ? cleanHtml(it.raw, it.meta.url) : cleanText(it.raw)));
+    const sp = add('spin', () => spin(c.clean.text));
+    const lang = add('language', () => detectLanguage(c.clean.text, c.lang));
+    const analysis = c.clean.compose(sp.analysis);
+    add('time (expressions, resolution)', () => new TimeDoc(analysis.text, { published: '2021-06-01', lang: lang === 'es' ? 'es' : 'en' }));
+    if (lang !== 'es') add('wink-nlp analysis (nlp/analyze.ts)', () => analyze(analysis.text));
+    add('gazetteer (actors/match.ts)', () => gazetteer().find(analysis.text));
+    await turn();
   }
-  const seconds = (performance.now() - t0) / 1000;
-  return { name, articles: items.length, mb: bytes / 1e6, seconds, perSec: items.length / seconds, mbPerSec: bytes / 1e6 / seconds };
+  const out: Record<string, number> = {};
+  let known = 0;
+  for (const [k, v] of Object.entries(acc)) { out[k] = v / items.length; known += v; }
+  out['rest: event coder beyond wink, record'] = Math.max(0, total - known) / items.length;
+  out['total extractArticle'] = total / items.length;
+  return out;
 }
 
-async function measurePool(items: RawArticle[], jobs: number): Promise<Row> {
+async function single(): Promise<object> {
+  const items = corpus(target);
+  // Warm-up (JIT, lazy data files, the wink model).
+  for (const it of items.slice(0, 40)) { extractArticle(it); await turn(); }
+  const rows: Row[] = [
+    await measure('text scrapes (.txt/.md), 1 thread', items.filter((a) => a.format === 'text')),
+    await measure('HTML pages, 1 thread', items.filter((a) => a.format === 'html')),
+    await measure('all, 1 thread', items),
+  ];
+  // Peak of the extraction runs themselves (the stage breakdown and the tokenising comparison follow).
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const stageMs = {
+    text: await stages(items.filter((a) => a.format === 'text').slice(0, 340)),
+    html: await stages(items.filter((a) => a.format === 'html').slice(0, 320)),
+  };
+
+  // Time stage vs tokenising: the same ≥ 1,000 sentences of cleaned sample text.
+  const texts: Array<{ text: string; published: string | null; lang: 'en' | 'es' }> = [];
+  let sentences = 0;
+  for (let i = 0; sentences < 1000; i++) {
+    const x = extractArticle(items[i % items.length]!);
+    const a = x.record.article;
+    texts.push({ text: x.analysis.text, published: a.published.date, lang: a.language === 'es' ? 'es' : 'en' });
+    sentences += splitSentences(x.analysis.text).length;
+  }
+  const nlp = engine();
+  const its = nlp.its;
+  // Median of 15 alternating repetitions, so GC pauses do not decide the comparison.
+  const reps = 15;
+  let tokens = 0;
+  let timexCount = 0;
+  const tokenRuns: number[] = [];
+  const timeRuns: number[] = [];
+  for (const t of texts.slice(0, 5)) { nlp.readDoc(t.text).tokens().out(its.value); new TimeDoc(t.text, { published: t.published, lang: t.lang }); }
+  for (let r = 0; r < reps; r++) {
+    let t0 = performance.now();
+    tokens = 0;
+    for (const t of texts) tokens += (nlp.readDoc(t.text).tokens().out(its.value) as string[]).length;
+    tokenRuns.push(performance.now() - t0);
+    t0 = performance.now();
+    timexCount = 0;
+    for (const t of texts) timexCount += new TimeDoc(t.text, { published: t.published, lang: t.lang }).timexes.length;
+    timeRuns.push(performance.now() - t0);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return {
+    rows, stageMs, peakRssMb, peakRssAllMb: process.resourceUsage().maxRSS / 1024,
+    time: { sentences, tokens, tokenMs: median(tokenRuns), timexCount, timeMs: median(timeRuns) },
+  };
+}
+
+async function pool(): Promise<object> {
+  const items = corpus(target);
+  const jobs = Math.min(2, os.availableParallelism());
   const bytes = items.reduce((s, a) => s + Buffer.byteLength(a.raw), 0);
-  const pool = new ExtractPool({ jobs, timeoutMs: 60_000, memoryMb: 2048 });
+  const p = new ExtractPool({ jobs, timeoutMs: 60_000, memoryMb: 2048 });
   // Warm the workers up so start-up is not counted.
-  await Promise.all(items.slice(0, jobs * 2).map((it) => pool.extract(it)));
+  await Promise.all(items.slice(0, jobs * 20).map((it) => p.extract(it)));
+  const c0 = cpuNow();
   const t0 = performance.now();
-  await Promise.all(items.map((it) => pool.extract(it)));
+  await Promise.all(items.map((it) => p.extract(it)));
   const seconds = (performance.now() - t0) / 1000;
-  await pool.close();
-  return { name: `all, ${jobs} worker threads`, articles: items.length, mb: bytes / 1e6, seconds, perSec: items.length / seconds, mbPerSec: bytes / 1e6 / seconds };
+  const cpuMs = (cpuNow() - c0) / items.length;
+  await p.close();
+  const row: Row = { name: `all, ${jobs} worker threads`, articles: items.length, words: 0, mb: bytes / 1e6, seconds, perSec: items.length / seconds, mbPerSec: bytes / 1e6 / seconds, cpuMs };
+  return { row, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-const items = corpus(target);
-// Warm-up (JIT, lazy data files).
-for (const it of items.slice(0, 40)) extractArticle(it);
-const rows: Row[] = [
-  await measure('text scrapes (.txt/.md), 1 thread', items.filter((a) => a.format === 'text')),
-  await measure('HTML pages, 1 thread', items.filter((a) => a.format === 'html')),
-  await measure('all, 1 thread', items),
-];
-const peakRssMb = process.resourceUsage().maxRSS / 1024;
-
-// Time stage vs tokenising: the same ≥ 1,000 sentences of cleaned sample text.
-const texts: Array<{ text: string; published: string | null; lang: 'en' | 'es' }> = [];
-let sentences = 0;
-for (let i = 0; sentences < 1000; i++) {
-  const x = extractArticle(items[i % items.length]!);
-  const a = x.record.article;
-  texts.push({ text: x.analysis.text, published: a.published.date, lang: a.language === 'es' ? 'es' : 'en' });
-  sentences += splitSentences(x.analysis.text).length;
-}
-const nlp = winkNLP(model);
-const its = nlp.its;
-// Median of 15 alternating repetitions, so GC pauses do not decide the comparison.
-const reps = 15;
-let tokens = 0;
-let timexCount = 0;
-const tokenRuns: number[] = [];
-const timeRuns: number[] = [];
-for (const t of texts.slice(0, 5)) { nlp.readDoc(t.text).tokens().out(its.value); new TimeDoc(t.text, { published: t.published, lang: t.lang }); }
-for (let r = 0; r < reps; r++) {
-  let t0 = performance.now();
-  tokens = 0;
-  for (const t of texts) tokens += (nlp.readDoc(t.text).tokens().out(its.value) as string[]).length;
-  tokenRuns.push(performance.now() - t0);
-  t0 = performance.now();
-  timexCount = 0;
-  for (const t of texts) timexCount += new TimeDoc(t.text, { published: t.published, lang: t.lang }).timexes.length;
-  timeRuns.push(performance.now() - t0);
-}
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const tokenMs = median(tokenRuns);
-const timeMs = median(timeRuns);
-rows.push(await measurePool(items, Math.min(2, os.availableParallelism())));
-const peakRssPoolMb = process.resourceUsage().maxRSS / 1024;
-
-if (asJson) {
-  console.log(JSON.stringify({ rows, peakRssMb, peakRssPoolMb, time: { sentences, tokens, tokenMs, timexCount, timeMs } }, null, 2));
+if (child === 'single') {
+  console.log(JSON.stringify(await single()));
+} else if (child === 'pool') {
+  console.log(JSON.stringify(await pool()));
 } else {
-  console.log(`extraction benchmark (cleaning, metadata, spin, time, entities, first-pass events): ${items.length} articles generated from examples/corpus (${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores)`);
-  for (const r of rows) {
-    console.log(`  ${r.name.padEnd(36)} ${String(r.articles).padStart(5)} articles  ${r.mb.toFixed(1).padStart(6)} MB  ${r.seconds.toFixed(2).padStart(6)} s  ${r.perSec.toFixed(1).padStart(7)} articles/s  ${r.mbPerSec.toFixed(2).padStart(6)} MB/s`);
+  const self = fileURLToPath(import.meta.url);
+  const run = (mode: string) => {
+    const r = spawnSync(process.execPath, [self, '--child', mode, '--articles', String(target)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (r.status !== 0) throw new Error(`bench child "${mode}" failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  };
+  const s = run('single') as { rows: Row[]; stageMs: Record<'text' | 'html', Record<string, number>>; peakRssMb: number; peakRssAllMb: number; time: { sentences: number; tokens: number; tokenMs: number; timexCount: number; timeMs: number } };
+  const p = run('pool') as { row: Row; peakRssMb: number };
+  const load = os.loadavg()[0]!;
+  if (asJson) {
+    console.log(JSON.stringify({ ...s, pool: p.row, peakRssPoolMb: p.peakRssMb, loadAverage: load }, null, 2));
+  } else {
+    const ms = (x: number) => x.toFixed(2).padStart(7);
+    console.log(`extraction benchmark (cleaning, metadata, spin, time, entities, first-pass events): ${s.rows[2]!.articles} articles generated from examples/corpus (${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, load average ${load.toFixed(1)} at the end)`);
+    console.log('  words = words of the cleaned article text (the raw samples are 580–1,060 words with markup and page furniture)');
+    for (const r of [...s.rows, p.row]) {
+      const words = r.words ? `~${Math.round(r.words)} words  ` : ''.padEnd(13);
+      // Articles/s scaled to 800-word articles (cost taken as proportional to words).
+      const at800 = r.words ? `  (${(r.perSec * r.words / 800).toFixed(1)}/s at 800 words)` : '';
+      console.log(`  ${r.name.padEnd(36)} ${String(r.articles).padStart(5)} articles  ${words}${r.mb.toFixed(1).padStart(5)} MB  ${r.seconds.toFixed(2).padStart(6)} s  ${r.perSec.toFixed(1).padStart(6)} articles/s  ${r.mbPerSec.toFixed(2).padStart(5)} MB/s  ${r.cpuMs.toFixed(1).padStart(5)} ms CPU/article${at800}`);
+    }
+    console.log(`  peak memory (RSS): ${s.peakRssMb.toFixed(0)} MB single-threaded extraction (${s.peakRssAllMb.toFixed(0)} MB with the breakdowns below); ${p.peakRssMb.toFixed(0)} MB worker-pool process (main thread + ${Math.min(2, os.availableParallelism())} workers)`);
+    console.log('stage CPU, ms per article (stages called one by one on the same articles):');
+    const keys = [...new Set([...Object.keys(s.stageMs.text), ...Object.keys(s.stageMs.html)])];
+    console.log(`  ${'stage'.padEnd(46)} ${'text'.padStart(7)} ${'HTML'.padStart(7)}`);
+    for (const k of keys) {
+      const t = s.stageMs.text[k];
+      const h = s.stageMs.html[k];
+      console.log(`  ${k.padEnd(46)} ${t === undefined ? '      –' : ms(t)} ${h === undefined ? '      –' : ms(h)}`);
+    }
+    const t = s.time;
+    console.log(`time stage on ${t.sentences} sentences (${t.tokens} tokens, ${t.timexCount} temporal expressions):`);
+    console.log(`  median of 15 runs — tokenising with wink-nlp: ${t.tokenMs.toFixed(1)} ms   resolving all temporal expressions (find, normalise, anchor): ${t.timeMs.toFixed(1)} ms  (${(t.timeMs / t.tokenMs * 100).toFixed(0)}% of tokenising)`);
   }
-  console.log(`  peak memory (RSS): ${peakRssMb.toFixed(0)} MB single-threaded; ${peakRssPoolMb.toFixed(0)} MB with the worker pool`);
-  console.log(`time stage on ${sentences} sentences (${tokens} tokens, ${timexCount} temporal expressions):`);
-  console.log(`  median of ${reps} runs — tokenising with wink-nlp: ${tokenMs.toFixed(1)} ms   resolving all temporal expressions (find, normalise, anchor): ${timeMs.toFixed(1)} ms  (${(timeMs / tokenMs * 100).toFixed(0)}% of tokenising)`);
 }

@@ -30,7 +30,8 @@ export interface Analysis {
 
 let nlp: WinkMethods | null = null;
 
-function engine(): WinkMethods {
+/** The one wink-nlp instance of the process (loading the model costs ~100 ms and ~40 MB). */
+export function engine(): WinkMethods {
   nlp ??= winkNLP(model);
   return nlp;
 }
