@@ -24,14 +24,23 @@ interface Form { words: string[]; folded: string; caseRule: 'exact' | 'capital' 
 
 /** Lower-case and strip accents, one output character per input character. */
 export function fold(s: string): string {
+  // ASCII text (most of it) only needs lower-casing; other characters are folded once and remembered.
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   let out = '';
   for (const ch of s) {
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    const c = (base || ch).toLowerCase();
-    out += c.length === ch.length ? c : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
+    if (ch.charCodeAt(0) < 128) { out += ch.toLowerCase(); continue; }
+    let c = foldCache.get(ch);
+    if (c === undefined) {
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      const l = (base || ch).toLowerCase();
+      c = l.length === ch.length ? l : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
+      foldCache.set(ch, c);
+    }
+    out += c;
   }
   return out;
 }
+const foldCache = new Map<string, string>();
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 

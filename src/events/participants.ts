@@ -102,7 +102,13 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   const countries = mentions.filter((m) => m.ref.country && (m.ref.role === 'country' || m.ref.role === 'metonym' || m.ref.role === 'place'));
   for (const p of out) {
     if (p.kind !== 'generic' || p.country) continue;
-    const verbBetween = (a: number, b: number) => !!tokens && tokens.some((t) => t.start >= a && t.end <= b && (t.pos === 'VERB' || t.pos === 'AUX'));
+    const verbBetween = (a: number, b: number) => {
+      if (!tokens) return false;
+      let lo = 0, hi = tokens.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.start < a) lo = mid + 1; else hi = mid; }
+      for (let i = lo; i < tokens.length && tokens[i]!.end <= b; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return true;
+      return false;
+    };
     const prev = [...countries].reverse().find((m) => m.end <= p.start && p.start - m.end < 60 && !/[.!?\n;]/.test(text.slice(m.end, p.start)) &&
       !verbBetween(m.end, p.start) && !out.some((q) => q !== p && q.start <= m.start && m.end <= q.end && q.end > m.end));
     if (prev) p.country = prev.ref.country;
