@@ -261,9 +261,9 @@ export class Clause {
     while (k >= 0) {
       const t = toks[k]!;
       if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' && NEG.has(t.lower)) { k--; continue; }
-      if (this.timeAt[k]) {
+      if (this.timeAt[k] && !this.partAt[k]) {
         k--;
-        while (k >= 0 && this.timeAt[k]) k--;
+        while (k >= 0 && this.timeAt[k] && !this.partAt[k]) k--;
         if (k >= 0 && toks[k]!.pos === 'ADP' && /^(on|in|at|last|this|during|since|by)$/.test(toks[k]!.lower)) k--;
         continue;
       }
@@ -372,7 +372,9 @@ export class Clause {
     // Over the phrase's own modifiers: "then-Defense Secretary Cienfuegos", "the H2 trafficking network".
     // Quantifiers too: "more than 100 Palestinians", "at least 12 people", "up to 13,000 refugees".
     const quantifier = (i: number) => /^(than|least|at|up|to|about|nearly|some|over|almost|around|roughly|approximately|more|fewer|less)$/.test(this.toks[i]!.lower) && this.toks.slice(i + 1, k).some((u) => u.pos === 'NUM');
-    while (j > floor && (/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || this.toks[j]!.text === '-' || this.toks[j]!.lower === 'then' || quantifier(j)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic')) j--;
+    // And over coordinated parties: in "in the U.S. and Mexico", Mexico is also "in".
+    while (j > floor && ((/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || this.toks[j]!.text === '-' || this.toks[j]!.lower === 'then' || quantifier(j)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic') ||
+      (this.toks[j]!.pos === 'CCONJ' && this.partAt[j - 1]) || (this.partAt[j] && this.toks[j + 1]?.pos === 'CCONJ' && this.partAt[j] !== this.partAt[k]))) j--;
     if (j <= floor) return 'obj';
     const t = this.toks[j]!;
     // A direct object follows its verb with nothing but its own modifiers between: a noun phrase

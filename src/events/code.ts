@@ -37,6 +37,8 @@ export interface CodedEvent {
   /** Part of speech and lemma of the trigger entry (a noun re-mention of an event is dropped). */
   triggerPos: 'verb' | 'noun' | 'phrase';
   triggerLemma: string;
+  /** The trigger sits in a time clause ("after X was arrested"), which refers to an event rather than reporting it. */
+  temporalClause?: boolean;
 }
 
 /** Types whose agentless passive or noun is a state act, with the sector of the implicit actor. */
@@ -387,6 +389,14 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       if (toks[j] && (toks[j]!.pos === 'AUX' || toks[j]!.pos === 'VERB')) { c.dropped = true; return; }
     }
   }
+  // Still no recipient: the first party with a country later in the clause, whatever links it
+  // ("denounced as a crime Serbia's suppression of …", "rejected calls by Belarus's rulers").
+  // (Not for entries that need a recipient to be events at all: the fallback only completes events.)
+  if (c.recipient.length === 0 && c.row.type !== 'CONSULT' && !c.row.needsTarget && !c.row.weak) {
+    const any = clause.after(c.t1, 14).find((a) => a.part.country && !c.actor.includes(a.part) && a.role !== 'by' && !(a.part.kind === 'country' && /^(in|into|at|near|from|inside|across|throughout)$/.test(a.role)) &&
+      !toks.slice(c.t1 + 1, a.at).some((t) => t.text === ','));
+    if (any) c.recipient = [any.part];
+  }
   c.type = c.row.type;
   c.mode = c.row.mode;
   // Same person or body on both sides: not an interaction.
@@ -571,6 +581,11 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   };
   c.actor = c.actor.map(refine);
   c.recipient = c.recipient.map(refine);
+  // A domestic act of coercion, concession or protest with no one else named is aimed at the
+  // actor's own country (PLOVER codes the state as target): "Turkish police prevented the demonstration".
+  if (c.recipient.length === 0 && /^(COERCE|CONCEDE|PROTEST)$/.test(c.type) && c.actor.length === 1 && c.actor[0]!.country && !c.actor[0]!.implicit) {
+    c.recipient = [{ text: '', entity: null, country: c.actor[0]!.country, sector: null, start: c.start, end: c.start, kind: 'country', implicit: true }];
+  }
   // "The two governments" stands for both countries.
   c.actor = c.actor.flatMap((p) => p.members ?? [p]);
   c.recipient = c.recipient.flatMap((p) => p.members ?? [p]);
@@ -673,6 +688,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     confidence: Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100)),
     triggerPos: row.pos,
     triggerLemma: row.lemma,
+    temporalClause: /\b(after|before|since|until|following|when|once)\s+(?:[\p{L}'’.-]+\s+){0,4}$/iu.test(text.slice(Math.max(s.start, c.start - 40), c.start)),
   };
 }
 
@@ -757,6 +773,8 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
   // told again later, is the event already coded.
   const named = (p?: Participant) => (p && (p.entity || p.kind === 'person' || p.kind === 'generic') ? who(p) : null);
   const retold = (e: CodedEvent, i: number) => !!named(e.recipient[0]) && out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
-    f.triggerLemma === e.triggerLemma && named(f.recipient[0]) === named(e.recipient[0]) && sameTime(f.date, e.date));
+    f.triggerLemma === e.triggerLemma && named(f.recipient[0]) === named(e.recipient[0]) &&
+    // "a week after Cienfuegos was arrested": a time clause refers back to the event whatever its own date.
+    (sameTime(f.date, e.date) || (e.temporalClause ?? false)));
   return out.filter((e, i) => !remention(e, i) && !partial(e) && !retold(e, i));
 }

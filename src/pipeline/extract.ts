@@ -95,7 +95,7 @@ export function extractArticle(item: RawArticle): Extracted {
     id: `${textId.slice(0, 12)}-e${k + 1}`,
     type: e.type, mode: e.mode, contexts: e.contexts, score: e.score, quad: e.quad, cameo: e.cameo,
     actor: e.actor.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector, ...(p.implicit ? { implicit: true } : {}) })),
-    recipient: e.recipient.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector })),
+    recipient: e.recipient.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector, ...(p.implicit ? { implicit: true } : {}) })),
     date: { start: e.date.start, end: e.date.end, precision: e.date.precision, text: e.date.text, basis: e.date.basis },
     location: e.location ? { text: span(e.location.start, e.location.end).text, country: e.location.country, admin1: e.location.admin1, lat: e.location.lat, lon: e.location.lon } : null,
     factuality: e.factuality,
