@@ -1,11 +1,12 @@
-// The shared-window HTML parser (src/clean/html-dom.ts) must build the same tree, with the
-// same source locations, as a JSDOM of its own per page, and keep hostile pages inert.
+// The HTML engines of src/clean/html-dom.ts — linkedom over parse5's tree (the default) and the
+// shared jsdom window — must give the cleaner what a JSDOM of its own per page gives (same
+// metadata, blocks, source offsets and Readability choice), and keep hostile pages inert.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { decodeBytes } from '../src/ingest/decode.js';
-import { internals, parseHtml, type ParsedHtml } from '../src/clean/html-dom.js';
+import { internals, parseHtml, type HtmlEngine, type ParsedHtml } from '../src/clean/html-dom.js';
 import { htmlBlocks, markArticle } from '../src/clean/html-blocks.js';
 import { htmlMeta } from '../src/meta/html-meta.js';
 import { CORPUS } from './helpers.js';
@@ -29,22 +30,25 @@ test('HTML parse: jsdom internals are found (the shared-window path is in use)',
   assert.ok(internals(), 'jsdom moved its internal modules: html-dom.ts falls back to one JSDOM per page (slow)');
 });
 
-test('HTML parse: the shared-window document equals a JSDOM of its own (corpus pages and hostile markup)', () => {
+test('HTML parse: linkedom and the shared jsdom window read pages as a JSDOM of its own does (corpus pages and hostile markup)', () => {
   const pages = readdirSync(CORPUS).filter((f) => /\.html?$/.test(f))
     .map((f) => decodeBytes(readFileSync(path.join(CORPUS, f)), { html: true }).text);
   pages.push(HOSTILE, `<html><body>${'<div>'.repeat(500)}<p>deep text here, deep text here.</p>${'</div>'.repeat(500)}</body></html>`);
+  pages.push('<p>Misnested <b>bold <i>both</b> italic</i> text, and a table:<table><tr>stray text<td>cell one<td>cell two</table> after <a href="#">link <p>in p</a> done.');
   for (const raw of pages) {
-    const shared = readPage(parseHtml(raw, 'https://example.org/story'), raw);
-    const own = readPage(parseHtml(raw, 'https://example.org/story', { ownWindow: true }), raw);
-    assert.deepEqual(shared, own);
+    const own = readPage(parseHtml(raw, 'https://example.org/story', { engine: 'jsdom-own-window' }), raw);
+    for (const engine of ['linkedom', 'jsdom'] as HtmlEngine[]) {
+      assert.deepEqual(readPage(parseHtml(raw, 'https://example.org/story', { engine }), raw), own, engine);
+    }
   }
 });
 
-test('HTML parse: nothing in a page runs, on either path', async () => {
-  for (const ownWindow of [false, true]) {
-    const page = parseHtml(HOSTILE, undefined, { ownWindow });
-    assert.equal(page.document.defaultView === null, !ownWindow);
+test('HTML parse: nothing in a page runs, on any engine', async () => {
+  for (const engine of ['linkedom', 'jsdom', 'jsdom-own-window'] as HtmlEngine[]) {
+    const page = parseHtml(HOSTILE, undefined, { engine });
+    if (engine === 'jsdom') assert.equal(page.document.defaultView, null);
     htmlBlocks(page, HOSTILE);
+    markArticle(page, htmlBlocks(page, HOSTILE));
     await new Promise((r) => setTimeout(r, 20));
     page.close();
   }
@@ -78,8 +82,8 @@ test('HTML meta: <meta> and <time> read in one pass keep the selector semantics'
 test('HTML parse: tag-list queries on the shared window list the elements jsdom lists', () => {
   const raw = decodeBytes(readFileSync(path.join(CORPUS, '01-michoacan-deployment.html')), { html: true }).text +
     '<svg><a>x</a></svg><template><p>in template</p></template><math><mi>y</mi></math>';
-  const shared = parseHtml(raw);
-  const own = parseHtml(raw, undefined, { ownWindow: true });
+  const shared = parseHtml(raw, undefined, { engine: 'jsdom' });
+  const own = parseHtml(raw, undefined, { engine: 'jsdom-own-window' });
   const where = (page: ParsedHtml, list: ArrayLike<Element>) => Array.from(list, (el) => page.nodeLocation(el)?.startOffset ?? -1);
   for (const sel of ['p', 'a', 'h1,h2', 'img,picture,figure', 'script,noscript', 'ul,ol', 'div', 'object,embed,iframe', 'mi', 'span,a,p']) {
     for (const scope of ['document', 'body', 'first div'] as const) {
