@@ -394,7 +394,9 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
   // (Not for entries that need a recipient to be events at all: the fallback only completes events.)
   if (c.recipient.length === 0 && c.row.type !== 'CONSULT' && !c.row.needsTarget && !c.row.weak) {
     const any = clause.after(c.t1, 14).find((a) => a.part.country && !c.actor.includes(a.part) && a.role !== 'by' && !(a.part.kind === 'country' && /^(in|into|at|near|from|inside|across|throughout)$/.test(a.role)) &&
-      !toks.slice(c.t1 + 1, a.at).some((t) => t.text === ','));
+      !toks.slice(c.t1 + 1, a.at).some((t) => t.text === ',') &&
+      // "… any intelligence the U.S. provides": a party followed by its own verb is another clause's subject.
+      !/^(VERB|AUX)$/.test(toks[clause.tokenAt(a.part.end - 1) + 1]?.pos ?? ''));
     if (any) c.recipient = [any.part];
   }
   c.type = c.row.type;
