@@ -282,11 +282,14 @@ export class Clause {
       // noun phrase acts; a head without a country takes the one its place phrase names.
       const pi = this.tokenAt(p.start);
       const prep = toks[pi - 1];
-      const head = pi >= 2 && prep && prep.pos === 'ADP' && /^(in|at|from|of|near|inside|within|on)$/.test(prep.lower) ? this.partAt[pi - 2] : undefined;
+      // ("The Red Cross operating in Iraq said…": over a participle too.)
+      let hi = pi - 2;
+      if (hi >= 0 && toks[hi]!.pos === 'VERB' && /(ing|ed)$/.test(toks[hi]!.lower)) hi--;
+      const head = pi >= 2 && hi >= 0 && prep && prep.pos === 'ADP' && /^(in|at|from|of|near|inside|within|on|based)$/.test(prep.lower) ? this.partAt[hi] : undefined;
       if (head && head !== p) {
         if (!head.country && p.country && head.kind === 'generic') head.country = p.country;
         p = head;
-        return { kind: 'parts', parts: this.coordinatedBefore(pi - 2, p), via: 'np' };
+        return { kind: 'parts', parts: this.coordinatedBefore(hi, p), via: 'np' };
       }
       // "European Community foreign ministers", "DEA agents": a generic head takes the body named right before it.
       const hp = p;

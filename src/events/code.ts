@@ -588,6 +588,15 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (c.recipient.length === 0 && /^(COERCE|CONCEDE|PROTEST)$/.test(c.type) && c.actor.length === 1 && c.actor[0]!.country && !c.actor[0]!.implicit) {
     c.recipient = [{ text: '', entity: null, country: c.actor[0]!.country, sector: null, start: c.start, end: c.start, kind: 'country', implicit: true }];
   }
+  // A name the pack does not know ("Azadliq", "Bouteflicka") acts from the country the sentence
+  // places the event in, or the only other country it names.
+  if (c.actor.length === 1 && c.actor[0]!.kind === 'name' && !c.actor[0]!.country) {
+    const others = new Set([...inS.filter((p) => p.kind === 'country' && p.country).map((p) => p.country!), ...places.filter((m) => m.start >= s.start && m.end <= s.end && m.ref.country).map((m) => m.ref.country!)]);
+    for (const r of c.recipient) if (r.country && r.kind !== 'country') others.delete(r.country);
+    const here = locationOf(c, s, text, places, inS);
+    const country = here?.country ?? (others.size === 1 ? [...others][0]! : null);
+    if (country) c.actor = [{ ...c.actor[0]!, country }];
+  }
   // "The two governments" stands for both countries.
   c.actor = c.actor.flatMap((p) => p.members ?? [p]);
   c.recipient = c.recipient.flatMap((p) => p.members ?? [p]);
