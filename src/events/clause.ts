@@ -247,7 +247,7 @@ export class Clause {
     // "began pressuring", "continued targeting": a verb right after another shares its subject.
     if (k >= 0 && toks[k]!.pos === 'VERB' && /ing$/.test(toks[vg.head]!.lower) && vg.aux.length === 0) return this.subject(this.verbGroup(k), depth + 1);
     // "Barr backpedaled, dropping all charges": a participle clause after a comma shares the main subject.
-    if (/ing$/.test(toks[vg.head]!.lower) && vg.aux.length === 0 && k >= 0 && toks[k]!.text === ',') {
+    if (/ing$/.test(toks[vg.head]!.lower) && vg.aux.length === 0 && k >= 0 && /^[,:—–]$/.test(toks[k]!.text)) {
       const v = this.previousVerb(k);
       if (v !== null) return this.subject(this.verbGroup(v), depth + 1);
     }
@@ -261,6 +261,8 @@ export class Clause {
     while (k >= 0) {
       const t = toks[k]!;
       if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' && NEG.has(t.lower)) { k--; continue; }
+      // An opening quotation mark before the verb belongs to the quote, not to the subject.
+      if (/^["“‘']$/.test(t.text) && k > 0 && this.toks[k + 1] && k + 1 < vg.first + 1) { k--; continue; }
       if (this.timeAt[k] && !this.partAt[k]) {
         k--;
         while (k >= 0 && this.timeAt[k] && !this.partAt[k]) k--;
