@@ -236,7 +236,7 @@ function resolvePronoun(word: string, at: number, parts: Participant[]): Partici
     if (!person && !it && p.kind !== 'person' && !(p.kind === 'generic' && !/s$/.test(p.text))) return p;
   }
   // "their request" after two named senators: the people named last.
-  if (/^(they|them|their)$/.test(w)) return [...parts].reverse().find((p) => p.end <= at && at - p.end < 700 && p.kind === 'person');
+  if (/^(they|them|their)$/.test(w)) return [...parts].reverse().find((p) => p.end <= at && at - p.end < 700 && (p.kind === 'person' || p.kind === 'name'));
   return undefined;
 }
 
@@ -278,6 +278,11 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       c.recipient = subj;
       const by = after.find((a) => a.role === 'by' || a.role === 'por');
       if (by) c.actor = clause.coordinatedAfter(by.part, toks.length);
+      // "15 people were killed in confrontations with the Navy": the other side of the fight acts.
+      else if (/^(ASSAULT|COERCE)$/.test(row.type)) {
+        const w = after.find((a) => (a.role === 'with' || a.role === 'con') && /\b(clash|clashes|confrontations?|fighting|battles?|gunfights?|shootouts?|firefights?|enfrentamientos?|combates?)\b/i.test(text.slice(c.end, a.part.start)));
+        if (w) c.actor = [w.part];
+      }
     } else {
       const row = pickRow(c.complement);
       if (!row) { c.dropped = true; return; }
@@ -511,7 +516,8 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
       if (gov.row.type === 'ACCUSE' || gov.row.lemma === 'charge') {
         c.governorRole = 'alleged';
         if (gov.recipient.length === 0 && c.actor.length) gov.recipient = c.actor;
-        if (c.actor.length === 0 && gov.recipient.length) c.actor = gov.recipient;
+        // The accused act is done by the accused (not for an indictment inside a charge: that is the accuser's).
+        if (c.actor.length === 0 && gov.recipient.length && c.row.type !== 'ACCUSE') c.actor = gov.recipient;
       } else if (/^(deny|denial|negar)$/.test(gov.row.lemma)) {
         c.governorRole = 'denied';
       } else if (lex.governors.get(gov.row.lemma)?.role === 'keep') {
