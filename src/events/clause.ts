@@ -342,7 +342,7 @@ export class Clause {
   /** A possessive pronoun right before a noun phrase ("his arrest", "their request"). */
   possessivePronoun(noun: number): number | null {
     let j = noun - 1;
-    while (j >= 0 && (this.toks[j]!.pos === 'ADJ' || this.toks[j]!.pos === 'NOUN')) j--;
+    while (j >= 0 && (this.toks[j]!.pos === 'ADJ' || this.toks[j]!.pos === 'NOUN' || this.toks[j]!.pos === 'ADV')) j--;
     return j >= 0 && /^(his|her|its|their|our)$/.test(this.toks[j]!.lower) ? j : null;
   }
 
@@ -378,7 +378,7 @@ export class Clause {
     // Quantifiers too: "more than 100 Palestinians", "at least 12 people", "up to 13,000 refugees".
     const quantifier = (i: number) => /^(than|least|at|up|to|about|nearly|some|over|almost|around|roughly|approximately|more|fewer|less)$/.test(this.toks[i]!.lower) && this.toks.slice(i + 1, k).some((u) => u.pos === 'NUM');
     // And over coordinated parties: in "in the U.S. and Mexico", Mexico is also "in".
-    while (j > floor && ((/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || this.toks[j]!.text === '-' || this.toks[j]!.lower === 'then' || quantifier(j)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic') ||
+    while (j > floor && ((/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || /^[-"“”‘’']$/.test(this.toks[j]!.text) || this.toks[j]!.lower === 'then' || quantifier(j)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic') ||
       (this.toks[j]!.pos === 'CCONJ' && this.partAt[j - 1]) || (this.partAt[j] && this.toks[j + 1]?.pos === 'CCONJ' && this.partAt[j] !== this.partAt[k]))) j--;
     if (j <= floor) return 'obj';
     const t = this.toks[j]!;

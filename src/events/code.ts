@@ -39,6 +39,8 @@ export interface CodedEvent {
   triggerLemma: string;
   /** The trigger sits in a time clause ("after X was arrested"), which refers to an event rather than reporting it. */
   temporalClause?: boolean;
+  /** A time expression right at the trigger ("their request in November"): the mention has its own date. */
+  ownDate?: boolean;
 }
 
 /** Types whose agentless passive or noun is a state act, with the sector of the implicit actor. */
@@ -137,7 +139,7 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
     for (const c of cands) assignArguments(c, clause, lex, parts, text);
     if (lang === 'en') cands.push(...reportedObligations(clause, cands, parts), ...describedActs(clause, cands));
     govern(cands, clause, lex);
-    if (trace) for (const c of cands) trace(`${c.form} [${c.row.type}${c.row.pos}] vg=${c.vg ? `${c.vg.aux.join('+')}${c.vg.passive ? ' passive' : ''}${c.vg.infinitive ? ' inf' : ''}` : '-'} A=${c.actor.map((p) => p.text).join('|')} R=${c.recipient.map((p) => p.text).join('|')} gov=${c.governedBy?.form ?? c.governorRole ?? ''}${c.dropped ? ' DROPPED' : ''}`);
+    if (trace) for (const c of cands) trace(`@${s.start} ${c.form} [${c.row.type}${c.row.pos}] vg=${c.vg ? `${c.vg.aux.join('+')}${c.vg.passive ? ' passive' : ''}${c.vg.infinitive ? ' inf' : ''}` : '-'} A=${c.actor.map((p) => p.text).join('|')} R=${c.recipient.map((p) => p.text).join('|')} gov=${c.governedBy?.form ?? c.governorRole ?? ''}${c.dropped ? ' DROPPED' : ''}`);
     for (const c of cands) {
       if (c.dropped) continue;
       const ev = finish(c, clause, lex, time, sentence, s, text, places, inS);
@@ -168,6 +170,11 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
       if (!form.includes(' ') && lex.lang === 'en') {
         // The tagger reads some past tenses as adjectives ("Mexico relaxed their restrictions"):
         // an -ed word between a subject and its object is a verb.
+        // And the reverse: "their earlier request", "the attack" are nouns whatever the tag says.
+        let b = k - 1;
+        while (b >= 0 && (toks[b]!.pos === 'ADJ' || (toks[b]!.pos === 'ADV' && /er$/.test(toks[b]!.lower)))) b--;
+        const determined = b >= 0 && b < k && (toks[b]!.pos === 'DET' || /^(their|his|her|its|our|my|your)$/.test(toks[b]!.lower)) && !/(ed|ing)$/.test(t.lower);
+        if (determined && t.pos === 'VERB') t.pos = 'NOUN';
         const verbLike = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && k > 0 && (!!clause.partAt[k - 1] || /^(PROPN|NOUN|PRON)$/.test(toks[k - 1]!.pos)) && /^(DET|PRON|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? ''));
         if (verbLike && t.pos === 'ADJ') t.pos = 'VERB';
         rows = rows.filter((r) => r.pos === 'phrase' || (r.pos === 'verb' ? verbLike : t.pos === 'NOUN' || t.pos === 'PROPN'));
@@ -705,6 +712,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     confidence: Math.max(0.05, Math.min(0.95, Math.round(confidence * 100) / 100)),
     triggerPos: row.pos,
     triggerLemma: row.lemma,
+    ownDate: time.timexes.some((x) => x.start >= Math.max(s.start, c.start - 30) && x.start <= c.end + 40 && x.end <= s.end),
     temporalClause: /\b(after|before|since|until|following|when|once)\s+(?:[\p{L}'’.-]+\s+){0,4}$/iu.test(text.slice(Math.max(s.start, c.start - 40), c.start)),
   };
 }
@@ -782,7 +790,7 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
   // "the arrest", "news of the arrest": a noun with no named person of its own after an event of that type.
   const remention = (e: CodedEvent, i: number) => e.triggerPos === 'noun' && out.slice(0, i).some((f) => f.type === e.type && f.evidence.start !== e.evidence.start &&
     (f.triggerLemma === e.triggerLemma || f.triggerLemma.startsWith(e.triggerLemma) || e.triggerLemma.startsWith(f.triggerLemma)) &&
-    (e.recipient.length === 0 || e.recipient[0]!.kind !== 'person' || (who(f.recipient[0]) === who(e.recipient[0]))));
+    (e.recipient.length === 0 || e.recipient[0]!.kind !== 'person' || who(f.recipient[0]) === who(e.recipient[0])) && (!e.ownDate || sameTime(f.date, e.date)));
   // In one sentence, an event with no recipient beside one of the same type and actor with a recipient is the same event.
   const partial = (e: CodedEvent) => e.recipient.length === 0 && out.some((f) => f !== e && f.evidence.start === e.evidence.start && f.type === e.type &&
     f.recipient.length > 0 && f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join());
