@@ -128,6 +128,8 @@ export class Gazetteer {
         if (f.generic) {
           // "State police", "Navy Third Fleet": part of a longer name, not the body itself.
           if (/^\s+(\p{Lu}|police|attorney|prosecutor|government|governor|legislature|officials?)/u.test(text.slice(end, end + 16))) continue;
+          // "West Darfur State", "Sinaloa State": the last word of a longer name.
+          if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 24), m.index)) && !/^(the|la|el)\s/i.test(f.folded)) continue;
           // "the Navy" after "the Mexican Navy": the body named before with the same head word.
           const head = f.folded.split(/\s+/).pop()!;
           const prior = [...out].reverse().find((x) => x.ref.id !== ref.id && (fold(x.text).split(/\s+/).includes(head) || fold(x.ref.name).split(/\s+/).includes(head)));

@@ -317,7 +317,7 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       else if (thatClause) {
         // "demanded that the Turkish government provide…": the complement's subject is addressed.
         const inner = clause.after(c.t1 + 1, 8)[0];
-        if (inner) c.recipient = [inner.part];
+        if (inner) c.recipient = clause.coordinatedAfter(inner.part, toks.length);
       } else {
         // "rescinded its parking spot", "arrested him": a pronoun object stands for someone named before.
         let j = c.t1 + 1;
@@ -406,10 +406,10 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
   // (Not for entries that need a recipient to be events at all: the fallback only completes events.)
   if (c.recipient.length === 0 && c.row.type !== 'CONSULT' && !c.row.needsTarget && !c.row.weak) {
     const any = clause.after(c.t1, 14).find((a) => a.part.country && !c.actor.includes(a.part) && a.role !== 'by' && !(a.part.kind === 'country' && /^(in|into|at|near|from|inside|across|throughout)$/.test(a.role)) &&
-      !toks.slice(c.t1 + 1, a.at).some((t) => t.text === ',') &&
+      !toks.slice(c.t1 + 1, a.at).some((t) => t.text === ',' || /^(following|after|before|since|despite|amid|because|while|during)$/.test(t.lower)) &&
       // "… any intelligence the U.S. provides": a party followed by its own verb is another clause's subject.
       !/^(VERB|AUX)$/.test(toks[clause.tokenAt(a.part.end - 1) + 1]?.pos ?? ''));
-    if (any) c.recipient = [any.part];
+    if (any) c.recipient = clause.coordinatedAfter(any.part, toks.length);
   }
   c.type = c.row.type;
   c.mode = c.row.mode;
