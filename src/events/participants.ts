@@ -60,7 +60,9 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
         // A demonym before a common noun names that noun's side ("Russian aircraft", "Afghan
         // villagers"); alone it is a participant only as a people noun ("Palestinians").
         const head = /^\s+((?:[a-z][\p{L}-]*\s+)?[a-z][\p{L}-]*)/u.exec(text.slice(m.end, m.end + 40));
-        if (head && !/s$/.test(m.text) && !NOT_HEAD.test(head[1]!.split(/\s+/)[0]!) && nominal(m.end + head[0].indexOf(head[1]!)) && posAt(m.end + head[0].indexOf(head[1]!)) !== 'ADJ') {
+        if (head && !/s$/.test(m.text) && !NOT_HEAD.test(head[1]!.split(/\s+/)[0]!) && nominal(m.end + head[0].indexOf(head[1]!)) &&
+          // an adjective alone is not a head ("Russian civilian advisers" is, through its noun)
+          (posAt(m.end + head[0].indexOf(head[1]!)) !== 'ADJ' || (head[1]!.includes(' ') && posAt(m.end + head[0].length - head[1]!.split(/\s+/).pop()!.length) === 'NOUN'))) {
           const w = head[1]!.split(/\s+/);
           const w2At = m.end + head[0].length - w[w.length - 1]!.length;
           end = m.end + head[0].length - (w.length > 1 && (NOT_HEAD.test(w[1]!) || /(ing|ed)$/.test(w[1]!) || posAt(w2At) !== 'NOUN' && posAt(w2At) !== null) ? w[1]!.length + 1 : 0);
