@@ -666,8 +666,11 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   // War games or exercises held by forces of two countries are joint: military cooperation.
   if (type === 'MOBILIZE' && new Set(c.actor.map((a) => a.country).filter(Boolean)).size > 1) { type = 'COOPERATE'; mode = 'military'; }
   if (c.vg?.negated && c.vg.aux.some((a) => /^(will|would|'ll|wo)$/.test(a)) && /^(AGREE|CONSULT|SUPPORT|COOPERATE|AID|CONCEDE|RETREAT)$/.test(c.row.type) && c.actor.length) { type = 'REJECT'; mode = null; fact = 'asserted'; }
-  // Government "protests" are ACCUSE disapprove (codebook rule, altTypes).
+  // Government "protests" are ACCUSE disapprove (codebook rule, altTypes); a blockade or
+  // obstruction by the state is coercion, not a protest.
+  const state = c.actor.some((a) => /^(GOV|LEG|JUD|MIL|COP)$/.test(a.sector ?? '') || (a.kind === 'country' && !a.sector));
   if (type === 'PROTEST' && row.altTypes?.includes('ACCUSE') && c.actor.some((a) => /^(GOV|LEG|JUD)$/.test(a.sector ?? ''))) { type = 'ACCUSE'; mode = 'disapprove'; }
+  else if (type === 'PROTEST' && row.altTypes?.includes('COERCE') && state) { type = 'COERCE'; mode = null; }
   const t = lex.plover[type];
   if (!t) return null;
   if (row.modeByObject && type === row.type) {
@@ -693,6 +696,9 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (row.pos === 'verb') confidence += 0.1;
   if (row.weak) confidence -= 0.15;
   if (c.governedBy) confidence -= 0.15;
+  // "… ordered patrols after violent protests", "… following the shooting deaths": the background
+  // of the reported act is secondary to it.
+  if (/\b(after|following|amid|despite|before|since|in the wake of|in response to|in retaliation for)\s+(?:[\p{L}'’-]+\s+){0,5}$/iu.test(text.slice(Math.max(s.start, c.start - 50), c.start)) && c.row.pos !== 'verb') confidence -= 0.15;
   // "… blockade Paris to demand an end …", "… joining demonstrators in demanding …": an act stated
   // as the purpose or manner of another is secondary to it.
   const prevTok = clause.toks[(c.vg?.first ?? c.t0) - 1];
