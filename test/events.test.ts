@@ -99,3 +99,24 @@ test('journalistic sourcing and abstract descriptions are not events', () => {
   const events = eventsOf('A senior DEA official told NPR that such cooperation between the two countries has suffered greatly.');
   assert.deepEqual(events.map((e) => e.type), []);
 });
+
+test('attribution names the speaker, keeping abbreviations whole', () => {
+  const ev = eventsOf('Mexican marines arrested two Sinaloa Cartel financiers in Culiacán, according to U.S. Justice Department officials.').find((e) => e.type === 'COERCE') as Ev & { attribution: { text: string } | null };
+  assert.ok(ev);
+  assert.equal(ev.attribution?.text, 'U.S. Justice Department officials');
+});
+
+test('a Spanish passive with its agent: "fue detenido por agentes de la DEA"', () => {
+  const text = 'El general retirado Salvador Cienfuegos fue detenido por agentes de la DEA en el aeropuerto de Los Ángeles. La Fiscalía General de la República no hizo comentarios sobre el caso.';
+  const ev = (extractText(text, { published: '2020-10-17' }).record.events as Ev[]).find((e) => e.type === 'COERCE');
+  assert.ok(ev);
+  assert.equal(countries(ev.actor), 'USA');
+  assert.equal(countries(ev.recipient), 'MEX');
+});
+
+test('an act on no named party is aimed at the country where it happens', () => {
+  const ev = eventsOf('Israel will evacuate all of its settlements in the Gaza Strip by the end of August, officials said.')[0];
+  assert.ok(ev);
+  assert.equal(ev.type, 'AGREE');
+  assert.equal(countries(ev.recipient), 'PSE');
+});
