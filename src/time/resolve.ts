@@ -105,8 +105,11 @@ export class TimeDoc {
         this.warnings.push('no publication date: relative time expressions ("last year", "on Tuesday") are left unresolved');
         warnedRef = true;
       }
+      // "in October." at a sentence end: the full stop is the sentence's, not an abbreviation's.
+      let end = c.end;
+      if (this.text[end - 1] === '.' && /[\p{L}]{5,}\.$|\b(?:may|june|july|mayo|junio|julio)\.$/iu.test(this.text.slice(c.start, end)) && /^(\s|$)/.test(this.text.slice(end, end + 1))) end--;
       const t: Timex = {
-        start: c.start, end: c.end, text: this.text.slice(c.start, c.end), value: r.value,
+        start: c.start, end, text: this.text.slice(c.start, end), value: r.value,
         basis: r.basis, kind: c.kind, embedded, sentence: s,
       };
       this.timexes.push(t);
