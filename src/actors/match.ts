@@ -116,6 +116,15 @@ export class Gazetteer {
       // "Vietnamese-led", "U.S.-backed": the first part of a hyphenated compound can be a name.
       const list = this.byFirst.get(key) ?? (key.includes('-') ? this.byFirst.get(key.slice(0, key.indexOf('-'))) : undefined);
       if (!list) continue;
+      // "la Fiscalía General del Estado": a form that starts with an article yields to a longer
+      // one starting at the next word.
+      if (/^(the|la|el|los|las)$/.test(key)) {
+        const next = /\s+([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u.exec(folded.slice(m.index + m[0].length, m.index + m[0].length + 60));
+        const at = next ? m.index + m[0].length + next.index + next[0].length - next[1]!.length : -1;
+        const longer = next ? this.byFirst.get(next[1]!.replace(/['’]s$/, '').replace(/[.'’-]+$/, '')) : undefined;
+        const longest = list.filter((f) => folded.startsWith(f.folded, m!.index)).reduce((a, f) => Math.max(a, m!.index + f.folded.length), -1);
+        if (longer && longest > 0 && longer.some((f) => folded.startsWith(f.folded, at) && at + f.folded.length > longest && !/[\p{L}\p{N}]/u.test(folded[at + f.folded.length] ?? ''))) continue;
+      }
       for (const f of list) {
         const end = m.index + f.folded.length;
         if (folded.slice(m.index, end) !== f.folded) continue;
