@@ -119,6 +119,7 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
   const places = mentions.filter((m) => m.ref.kind === 'place' && m.ref.role === 'place');
   const out: CodedEvent[] = [];
   let ti = 0;
+  let pi = 0;
   for (const s of time.sentences) {
     while (ti < tokens.length && tokens[ti]!.start < s.start) ti++;
     const toks: Tok[] = [];
@@ -128,7 +129,10 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
       toks.push({ text: t.text, lower: t.text.toLowerCase(), start: t.start, end: t.end, pos: t.pos, lemma: t.lemma });
     }
     if (toks.length === 0) continue;
-    const inS = parts.filter((p) => p.start >= s.start && p.end <= s.end);
+    // Parties are sorted by start: the sentence's are a run found by a moving pointer.
+    while (pi < parts.length && parts[pi]!.start < s.start) pi++;
+    const inS: Participant[] = [];
+    for (let q = pi; q < parts.length && parts[q]!.start < s.end; q++) if (parts[q]!.end <= s.end) inS.push(parts[q]!);
     if (inS.length === 0) continue;
     const clause = new Clause(toks, inS, time.timexes);
     const sentence = text.slice(s.start, s.end);

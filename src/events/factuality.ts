@@ -25,7 +25,7 @@ const norm = (s: string) => ` ${s.toLowerCase().replace(/[“”"(),.;:!?]/g, ' 
 
 export function hasCue(list: string[] | undefined, text: string): boolean {
   if (!list) return false;
-  const t = norm(text);
+  const t = text.startsWith(' ') && text.endsWith(' ') ? text : norm(text);
   return list.some((c) => t.includes(` ${c} `));
 }
 
@@ -36,22 +36,25 @@ function lastWords(s: string, n: number): string {
 export function factualityOf(x: FactualityInput, lex: Lexicon): string {
   const c = lex.cues;
   const found = new Set<string>();
-  const near = lastWords(x.clause, 5);
+  // Normalised once: every cue list is searched in the same few strings.
+  const clauseN = norm(x.clause);
+  const near = norm(lastWords(x.clause, 5));
+  const last3 = norm(lastWords(x.clause, 3));
   const conditional = lex.lang === 'en'
     ? /\b(if|unless|in case|in the event|provided that|as long as|on condition that|only if|even if)\b/i.test(x.sentence)
     : /\b(si|en caso de|a menos que|salvo que|siempre que|siempre y cuando|solo si)\b/i.test(x.sentence);
   if (x.governor && ORDER.includes(x.governor)) found.add(x.governor);
   if (hasCue(c.denied, near)) found.add('denied');
-  if (x.negated || hasCue(c.negated, lastWords(x.clause, 3))) found.add('negated');
+  if (x.negated || hasCue(c.negated, last3)) found.add('negated');
   const modal = x.aux.some((a) => /^(would|could|might|'d)$/.test(a)) || x.conditionalForm;
   if (modal && conditional) found.add('hypothetical');
-  if (hasCue(['would be forced to', 'could result in', 'would have', 'se vería obligado a', 'se verían obligados a'], x.clause)) found.add('hypothetical');
-  if (hasCue(c.considered, x.clause)) found.add('considered');
+  if (hasCue(['would be forced to', 'could result in', 'would have', 'se vería obligado a', 'se verían obligados a'], clauseN)) found.add('hypothetical');
+  if (hasCue(c.considered, clauseN)) found.add('considered');
   if (x.aux.some((a) => /^(will|'ll|shall|wo)$/.test(a)) || x.futureForm || hasCue(c.future, near)) found.add(conditional ? 'hypothetical' : 'future');
   // "said it would allow": reported future when no condition is stated.
   if (!conditional && x.aux.includes('would') && lex.lang === 'en') found.add('future');
-  if (hasCue(c.disputed, x.clause) || /["“][^"”]{0,40}$/.test(x.clause)) found.add('disputed');
-  if (hasCue(c.alleged, x.clause) || hasCue(c.hedge, x.clause)) found.add('alleged');
+  if (hasCue(c.disputed, clauseN) || /["“][^"”]{0,40}$/.test(x.clause)) found.add('disputed');
+  if (hasCue(c.alleged, clauseN) || hasCue(c.hedge, clauseN)) found.add('alleged');
   for (const v of ORDER) if (found.has(v)) return v;
   return 'asserted';
 }

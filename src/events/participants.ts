@@ -81,6 +81,12 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
     const partner = out.find((p) => p.start === m.end + co[0].length && (p.sector || p.kind === 'country'));
     if (partner) out.push({ text: text.slice(m.start, m.end), entity: null, country: m.ref.country, sector: partner.sector, start: m.start, end: m.end, kind: 'country' });
   }
+  // Characters already taken by a mention or a participant (an O(1) overlap test instead of scanning lists).
+  const covered = new Uint8Array(text.length + 1);
+  const cover = (a: number, b: number) => covered.fill(1, a, b);
+  const isCovered = (a: number, b: number) => { for (let i = a; i < b; i++) if (covered[i]) return true; return false; };
+  for (const m of mentions) cover(m.start, m.end);
+  for (const p of out) cover(p.start, p.end);
   // Generic actors without a country: "police", "prosecutors", "rebels", "protesters".
   const generic = /(?<![\p{L}])([\p{L}]+(?:\s+[\p{L}]+)?)/gu;
   let g: RegExpExecArray | null;
@@ -94,10 +100,10 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
     const start = g.index;
     const end = start + word.length;
     generic.lastIndex = end;
-    if (out.some((p) => p.start < end && start < p.end)) continue;
-    if (mentions.some((mm) => mm.start < end && start < mm.end)) continue;
+    if (isCovered(start, end)) continue;
     // "Senate" in "Senate Judiciary Committee" is part of a name; a capitalised title before a name is a person's title.
     out.push({ text: text.slice(start, end), entity: null, country: null, sector, start, end, kind: 'generic' });
+    cover(start, end);
   }
   // A generic actor takes the country named just before it in the same sentence ("… from
   // Mexico after officials rescinded …"), when nothing but a short stretch of words lies between.
@@ -111,9 +117,14 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       for (let i = lo; i < tokens.length && tokens[i]!.end <= b; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return true;
       return false;
     };
-    const prev = [...countries].reverse().find((m) => m.end <= p.start && p.start - m.end < 60 && !/[.!?\n;]/.test(text.slice(m.end, p.start)) &&
-      !verbBetween(m.end, p.start) && !out.some((q) => q !== p && q.start <= m.start && m.end <= q.end && q.end > m.end));
-    if (prev) p.country = prev.ref.country;
+    for (let i = countries.length - 1; i >= 0; i--) {
+      const m = countries[i]!;
+      if (m.end > p.start) continue;
+      if (p.start - m.end >= 60) break;
+      if (/[.!?\n;]/.test(text.slice(m.end, p.start)) || verbBetween(m.end, p.start) || out.some((q) => q !== p && q.start <= m.start && m.end <= q.end && q.end > m.end)) continue;
+      p.country = m.ref.country;
+      break;
+    }
   }
   // "The two governments", "both countries": the two countries the article mentions most.
   const counts = new Map<string, number>();
@@ -143,6 +154,9 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       return tokens[lo]!.sentence;
     };
     void sentenceOf;
+    // Time expressions ("Tuesday", "October") are not names; parties added since are taken.
+    for (const x of skip) cover(x.start, x.end);
+    for (const p of out) cover(p.start, p.end);
     let k = 0;
     while (k < tokens.length) {
       const t = tokens[k]!;
@@ -158,8 +172,7 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       const opener = j === k && (k === 0 || tokens[k - 1]!.sentence !== t.sentence || /^[“"(]$/.test(tokens[k - 1]!.text));
       // "near the town of Samarra", "in Jericho": a place the gazetteer does not know, not a participant.
       const placeBefore = /\b(?:in|near|at|outside|inside|into|across|throughout|from)\s+(?:the\s+)?(?:(?:town|city|village|province|region|state|district|capital|port|border town|enclave) of\s+)?$|\b(?:town|city|village|province|region|district|enclave) of\s+$/i.test(text.slice(Math.max(0, start - 40), start));
-      const free = end - start > 2 && !opener && !placeBefore && !out.some((p) => p.start < end && p.end > start) && !mentions.some((m) => m.start < end && m.end > start) &&
-        !skip.some((x) => x.start < end && start < x.end) && !MONTHS_DAYS.test(text.slice(start, end));
+      const free = end - start > 2 && !opener && !placeBefore && !isCovered(start, end) && !MONTHS_DAYS.test(text.slice(start, end));
       if (free) {
         // "Iraqi President Saddam Hussein", "Iran's leader Ayatollah Khomeini": a name right after a
         // title that carries a country is that titled person.
@@ -168,6 +181,7 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
           out.find((p) => p.kind === 'country' && p.end <= start && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){1,3}\s+$/u.test(text.slice(p.end, start)));
         if (title) { title.end = end; title.text = text.slice(title.start, end); title.kind = 'person'; }
         else out.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end, kind: 'name' });
+        cover(start, end);
       }
       k = j + 1;
     }
