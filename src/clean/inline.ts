@@ -6,9 +6,11 @@ const MD_LINK = /!?\[([^\][\n]{0,300})\]\(([^()\s]{0,500}(?:\([^()\s]*\))?[^()\s
 const MD_HEADING = /^#{1,6}\s+/;
 
 // Sentences glued across elements: "in 2023.Officials said", "Mexico CityReuters".
-const GLUED_SENTENCE = /(?<=(?:\p{Ll}{2}|\d{4}|\p{Ll}[)"”’]))([.!?])(?=\p{Lu}\p{Ll})/gu;
+// (A leading look-ahead at the first character lets the engine skip other positions before it
+// tries the look-behind, which scans back over whole words; the matches are the same.)
+const GLUED_SENTENCE = /(?=[.!?])(?<=(?:\p{Ll}{2}|\d{4}|\p{Ll}[)"”’]))([.!?])(?=\p{Lu}\p{Ll})/gu;
 const GLUED_CAMEL = /(?<![\p{L}])(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})(?![\p{L}])/gu;
-const GLUED_WORD_NUMBER = /(?<=\b\p{Ll}{3,})(\d+)(?=\s)/gu;
+const GLUED_WORD_NUMBER = /(?=\d)(?<=\b\p{Ll}{3,})(\d+)(?=\s)/gu;
 
 // Real words and names written in camel case; their halves are not glued words.
 const CAMEL_PREFIX = new Set(['mac', 'mc', 'van', 'von', 'del', 'der', 'des', 'della', 'san', 'las', 'los', 'le', 'la', 'de', 'di', 'du', 'o']);
@@ -31,11 +33,12 @@ export interface InlineResult { removed: RemovedSpan[] }
 export function appendBlock(out: MappedText, text: string, offsets: Int32Array, removed: RemovedSpan[]): void {
   // Pass 1: strip debris, keeping per-char raw offsets.
   const pieces: string[] = [];
-  const raw: number[] = [];
+  let raw: ArrayLike<number>;
+  const rawList: number[] = [];
   const keep = (from: number, to: number) => {
     if (to <= from) return;
     pieces.push(text.slice(from, to));
-    for (let k = from; k < to; k++) raw.push(offsets[k]!);
+    for (let k = from; k < to; k++) rawList.push(offsets[k]!);
   };
   const drop = (from: number, to: number) => {
     if (to > from) removed.push({ kind: 'markup', start: offsets[from]!, end: offsets[to - 1]! + 1 });
@@ -58,8 +61,16 @@ export function appendBlock(out: MappedText, text: string, offsets: Int32Array, 
     }
     pos = m.index + m[0].length;
   }
-  keep(pos, text.length);
-  const s = pieces.join('');
+  let s: string;
+  if (pos === 0 && pieces.length === 0) {
+    // No heading mark, no link debris (most blocks): the block as it is.
+    s = text;
+    raw = offsets;
+  } else {
+    keep(pos, text.length);
+    s = pieces.join('');
+    raw = rawList;
+  }
 
   // Pass 2: split glued words by inserting spaces.
   const inserts = new Set<number>();
@@ -71,6 +82,11 @@ export function appendBlock(out: MappedText, text: string, offsets: Int32Array, 
     inserts.add(g.index! + g[1]!.length);
   }
   for (const g of s.matchAll(GLUED_WORD_NUMBER)) inserts.add(g.index!);
+  if (inserts.size === 0 && !s.includes('\t') && !s.includes('  ')) {
+    // Nothing to insert or collapse: the text goes in as it is.
+    out.mapped(s, raw);
+    return;
+  }
   // Collapse whitespace left behind by removed debris ("said  [](#) that"). The block goes
   // into `out` in one piece: runs of kept characters are sliced, not copied one by one.
   const outChars: string[] = [];
