@@ -169,6 +169,8 @@ export class Clause {
       while (m < limit && this.toks[m]!.pos === 'DET') m++;
       const q = this.partAt[m];
       if (!q || out.includes(q) || q.start !== this.toks[m]!.start) break;
+      // "…, and officials said": a party with its own verb starts a new clause.
+      if (/^(VERB|AUX)$/.test(this.toks[this.tokenAt(q.end - 1) + 1]?.pos ?? '')) break;
       out.push(q);
       j = this.tokenAt(q.end - 1) + 1;
     }

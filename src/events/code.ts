@@ -409,7 +409,7 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
   // ("denounced as a crime Serbia's suppression of …", "rejected calls by Belarus's rulers").
   // (Not for entries that need a recipient to be events at all: the fallback only completes events.)
   if (c.recipient.length === 0 && c.row.type !== 'CONSULT' && !c.row.needsTarget && !c.row.weak) {
-    const any = clause.after(c.t1, 14).find((a) => a.part.country && !c.actor.includes(a.part) && a.role !== 'by' && !(a.part.kind === 'country' && /^(in|into|at|near|from|inside|across|throughout)$/.test(a.role)) &&
+    const any = clause.after(c.t1, 14).find((a) => a.part.country && !c.actor.includes(a.part) && a.role !== 'by' && !/^(in|into|at|near|from|inside|across|throughout|before)$/.test(a.role) &&
       !toks.slice(c.t1 + 1, a.at).some((t) => t.text === ',' || /^(following|after|before|since|despite|amid|because|while|during)$/.test(t.lower)) &&
       // "… any intelligence the U.S. provides": a party followed by its own verb is another clause's subject.
       !/^(VERB|AUX)$/.test(toks[clause.tokenAt(a.part.end - 1) + 1]?.pos ?? ''));
@@ -531,6 +531,10 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
         if (c.actor.length === 0 && gov.recipient.length && c.row.type !== 'ACCUSE') c.actor = gov.recipient;
       } else if (/^(deny|denial|negar)$/.test(gov.row.lemma)) {
         c.governorRole = 'denied';
+      } else if (gov.row.type === 'CONSULT') {
+        // "discussed military action against cartels": what is discussed is considered, and it is
+        // not the partner of the discussion.
+        c.governorRole = 'considered';
       } else if (lex.governors.get(gov.row.lemma)?.role === 'keep') {
         // "ordered patrols", "ordered the arrest of": what was ordered is the event; the order is how.
         gov.dropped = true;
@@ -579,9 +583,12 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   // (Only a group noun — "refugees", "workers" — takes the place's country; a title like "General" does not.)
   const genericRecipient = c.recipient.length === 1 && c.recipient[0]!.kind === 'generic' && !c.recipient[0]!.country && /[a-z]s$/.test(c.recipient[0]!.text);
   if ((c.recipient.length === 0 || genericRecipient) && !/^(CONSULT|ACCUSE|SUPPORT)$/.test(c.type)) {
-    const place = clause.after(c.t1, 16).find((a) => /^(in|into|inside|to|at|across|near|throughout|on)$/.test(a.role) && a.part.kind === 'country');
+    // (Within the act's own clause: not "… came days before Biden arrived in Mexico City".)
+    const sameClause = (at: number) => !clause.toks.some((t, i) => t.start >= c.end && t.end <= at &&
+      (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed)$/.test(t.lower) && clause.toks[i - 1]?.lower !== 'to')));
+    const place = clause.after(c.t1, 16).find((a) => /^(in|into|inside|to|at|across|near|throughout|on)$/.test(a.role) && a.part.kind === 'country' && sameClause(a.part.start));
     // A place after a preposition, or the direct object of a conflictual act ("blockade Paris").
-    const pl = place ? null : places.find((m) => m.start >= c.end && m.end <= s.end && m.ref.country &&
+    const pl = place ? null : places.find((m) => m.start >= c.end && m.end <= s.end && m.ref.country && sameClause(m.start) &&
       (/\b(in|into|inside|to|at|near|across)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, m.start - 30), m.start)) ||
         (CONFLICT.has(c.type) && /^\s*(?:the\s+)?$/i.test(text.slice(c.end, m.start)))));
     const country = place?.part.country ?? pl?.ref.country ?? null;
