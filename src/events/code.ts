@@ -535,6 +535,8 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
         // "discussed military action against cartels": what is discussed is considered, and it is
         // not the partner of the discussion.
         c.governorRole = 'considered';
+        // (The ones weighing an action are the ones who would take it.)
+        if (c.actor.length === 0) c.actor = gov.actor;
       } else if (lex.governors.get(gov.row.lemma)?.role === 'keep') {
         // "ordered patrols", "ordered the arrest of": what was ordered is the event; the order is how.
         gov.dropped = true;
