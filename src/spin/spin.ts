@@ -22,6 +22,28 @@ function transferCase(matched: string, replacement: string, entry: SpinEntry): s
   return replacement;
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Number of matches of [\p{L}\p{N}]+ (flags gu), counted without collecting them. */
+function letterRuns(text: string): number {
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let ln: boolean;
+    if (c < 128) {
+      ln = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      ln = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+    }
+    if (ln && !inRun) n++;
+    inRun = ln;
+  }
+  return n;
+}
+
 /**
  * Score how machine-spun a text is and, when it is, restore the original phrases.
  * Unspun texts are returned untouched (the analysis text is the cleaned text).
@@ -33,8 +55,13 @@ export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
   const word = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
   let m: RegExpExecArray | null;
   while ((m = word.exec(text)) !== null) {
-    const key = m[0].replace(/[.'’-]+$/, '').toLowerCase();
-    const list = table.byFirstWord.get(key) ?? table.byFirstWord.get(m[0].toLowerCase());
+    const w = m[0];
+    const lower = w.toLowerCase();
+    // The word without trailing joiners ("U.S." → "u.s"), then as written.
+    const last = w.charCodeAt(w.length - 1);
+    const trailing = last === 46 || last === 39 || last === 45 || last === 0x2019; // . ' - ’
+    const key = trailing ? w.replace(/[.'’-]+$/, '').toLowerCase() : lower;
+    const list = table.byFirstWord.get(key) ?? (trailing ? table.byFirstWord.get(lower) : undefined);
     if (!list) continue;
     for (const entry of list) {
       const got = matchAt(text, m.index, entry);
@@ -45,7 +72,7 @@ export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
       }
     }
   }
-  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length || 1;
+  const words = letterRuns(text) || 1;
   const strong = hits.filter((h) => h.entry.strong);
   const distinctStrong = new Set(strong.map((h) => h.entry.spun.toLowerCase())).size;
   const weight = strong.length + WEAK_WEIGHT * (hits.length - strong.length);
