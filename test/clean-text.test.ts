@@ -152,3 +152,18 @@ test('repeated bylines and subscription adverts are removed wherever they appear
   assert.deepEqual(a.authors, ['Elena Ruiz-Cortés']);
   assert.deepEqual(a.removed.map((r) => r.kind).sort(), ['advert', 'byline', 'byline']);
 });
+
+test('a body sentence with "published by" in it is not a byline', () => {
+  const raw = [
+    'Mexico violence report',
+    '',
+    'Mexico City, May 3 — Homicides fell in 2023, officials said on Tuesday, citing a new registry of deaths.',
+    '',
+    'An index published by a Geneva research group ranks Mexico among the worst countries for organized crime.',
+    '',
+    'Originally published by The Border Post',
+  ].join('\n');
+  const x = extractText(raw);
+  assert.ok(x.record.article.text.includes('An index published by'));
+  assert.ok(!x.record.article.text.includes('Originally published by'));
+});
