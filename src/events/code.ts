@@ -262,6 +262,16 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     }
     if (s.kind === 'pronoun') {
       c.clauseStart = toks[s.token]!.start;
+      // "We're willing to share …, a senior DEA official said": the first person is the quoted speaker.
+      if (/^(we|i)$/i.test(toks[s.token]!.text)) {
+        const say = toks.findIndex((t, i) => i > s.token && t.pos === 'VERB' && /^(say|tell|add|insist|explain)$/.test(t.lemma));
+        const speaker = say >= 0 ? clause.subject(clause.verbGroup(say)) : null;
+        if (speaker?.kind === 'parts') return speaker.parts;
+        // Else the body or person most recently named before the quote (its speaker, usually).
+        const at = toks[s.token]!.start;
+        const prev = [...all].reverse().find((p) => p.end <= at && at - p.end < 700 && !p.members && p.sector !== 'MED' && (p.kind === 'organization' || p.kind === 'person'));
+        return prev ? [prev] : [];
+      }
       const p = resolvePronoun(toks[s.token]!.text, toks[s.token]!.start, all);
       return p ? [p] : [];
     }
@@ -386,7 +396,9 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     if (rec && c.recipient.length === 0) {
       const side = clause.coordinatedAfter(rec.part, toks.length);
       // "a phone call between Presidents Trump and Peña Nieto": the first party acts, the other receives.
-      if (rec.role === 'between' && side.length > 1 && c.actor.length === 0) { c.actor = [side[0]!]; c.recipient = side.slice(1); }
+      // A fight between two sides is mutual: both act ("the battle between traffickers and the Navy").
+      if (rec.role === 'between' && side.length > 1 && c.actor.length === 0 && row.type === 'ASSAULT') { c.actor = side; c.recipient = []; }
+      else if (rec.role === 'between' && side.length > 1 && c.actor.length === 0) { c.actor = [side[0]!]; c.recipient = side.slice(1); }
       else c.recipient = side;
     }
     if (c.actor.length === 0) {
