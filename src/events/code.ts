@@ -179,7 +179,9 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
         while (b >= 0 && (toks[b]!.pos === 'ADJ' || (toks[b]!.pos === 'ADV' && /er$/.test(toks[b]!.lower)))) b--;
         const determined = b >= 0 && b < k && (toks[b]!.pos === 'DET' || /^(their|his|her|its|our|my|your)$/.test(toks[b]!.lower)) && !/(ed|ing)$/.test(t.lower);
         if (determined && t.pos === 'VERB') t.pos = 'NOUN';
-        const verbLike = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && k > 0 && (!!clause.partAt[k - 1] || /^(PROPN|NOUN|PRON)$/.test(toks[k - 1]!.pos)) && /^(DET|PRON|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? ''));
+        const verbLike = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && k > 0 && (!!clause.partAt[k - 1] || /^(PROPN|NOUN|PRON)$/.test(toks[k - 1]!.pos)) && /^(DET|PRON|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? '')) ||
+          // "…: arresting retired general X": an -ing form opening a clause, with an object after it.
+          (t.pos === 'ADJ' && /ing$/.test(t.lower) && k > 0 && /^[,:;—–]$/.test(toks[k - 1]!.text) && (/^(DET|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? '') || (toks[k + 1]?.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(toks[k + 2]?.pos ?? ''))));
         if (verbLike && t.pos === 'ADJ') t.pos = 'VERB';
         rows = rows.filter((r) => r.pos === 'phrase' || (r.pos === 'verb' ? verbLike : t.pos === 'NOUN' || t.pos === 'PROPN'));
       }
@@ -632,7 +634,10 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     const others = new Set([...inS.filter((p) => p.kind === 'country' && p.country).map((p) => p.country!), ...places.filter((m) => m.start >= s.start && m.end <= s.end && m.ref.country).map((m) => m.ref.country!)]);
     for (const r of c.recipient) if (r.country && r.kind !== 'country') others.delete(r.country);
     const here = locationOf(c, s, text, places, inS);
-    const country = here?.country ?? (others.size === 1 ? [...others][0]! : null);
+    // (With no other country in sight, the party it acts on is a fellow national: "El Sindicato
+    // began pressuring Defense Secretary Sandoval".)
+    const fellow = others.size === 0 ? c.recipient.find((r) => r.country && (r.kind === 'person' || r.kind === 'organization'))?.country ?? null : null;
+    const country = here?.country ?? (others.size === 1 ? [...others][0]! : fellow);
     if (country) c.actor = [{ ...c.actor[0]!, country }];
   }
   // "The two governments" stands for both countries.
