@@ -41,7 +41,10 @@ export class Clause {
 
   constructor(readonly toks: Tok[], readonly parts: Participant[], times: Array<{ start: number; end: number }> = []) {
     this.partAt = toks.map((t) => parts.find((p) => p.start <= t.start && t.start < p.end));
-    this.timeAt = toks.map((t) => times.some((x) => x.start <= t.start && t.start < x.end) || /^(today|yesterday|tonight|now|here|there)$/.test(t.lower));
+    const first = toks[0]?.start ?? 0;
+    const last = toks[toks.length - 1]?.end ?? 0;
+    const here = times.filter((x) => x.end > first && x.start < last);
+    this.timeAt = toks.map((t) => here.some((x) => x.start <= t.start && t.start < x.end) || /^(today|yesterday|tonight|now|here|there)$/.test(t.lower));
   }
 
   /** The sentence text between two offsets, rebuilt from the tokens. */

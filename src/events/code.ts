@@ -670,7 +670,8 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (!c.actor.some(named) && !c.recipient.some(named)) return null;
   if (c.actor.length === 0 && c.recipient.length === 0) return null;
 
-  const before = text.slice(Math.min(c.clauseStart, c.start), c.start);
+  // (The clause before the trigger, at most 240 characters: cues further back are out of scope anyway.)
+  const before = text.slice(Math.max(Math.min(c.clauseStart, c.start), c.start - 240), c.start);
   const factuality = factualityOf({
     sentence, clause: before, aux: c.vg?.aux ?? [], negated: c.vg?.negated ?? false, form: c.form,
     futureForm: !!row.futureForms?.includes(c.form), conditionalForm: !!row.conditionalForms?.includes(c.form),

@@ -177,8 +177,9 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
         // "Iraqi President Saddam Hussein", "Iran's leader Ayatollah Khomeini": a name right after a
         // title that carries a country is that titled person.
         // Also "Iran's religious leader Ayatollah Khomeini": a country, its possessive and a lower-case title.
-        const title = out.find((p) => p.end <= start && /^[\s,]*$/.test(text.slice(p.end, start)) && (p.kind === 'country' || (p.kind === 'generic' && p.sector))) ??
-          out.find((p) => p.kind === 'country' && p.end <= start && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){1,3}\s+$/u.test(text.slice(p.end, start)));
+        // (Only parties ending just before the name are looked at: no text is sliced for the others.)
+        const title = out.find((p) => p.end <= start && start - p.end <= 3 && /^[\s,]*$/.test(text.slice(p.end, start)) && (p.kind === 'country' || (p.kind === 'generic' && p.sector))) ??
+          out.find((p) => p.kind === 'country' && p.end <= start && start - p.end <= 48 && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){1,3}\s+$/u.test(text.slice(p.end, start)));
         if (title) { title.end = end; title.text = text.slice(title.start, end); title.kind = 'person'; }
         else out.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end, kind: 'name' });
         cover(start, end);
