@@ -19,14 +19,21 @@ export interface FactualityInput {
   governor: string | null;
 }
 
+const FORCED = ['would be forced to', 'could result in', 'would have', 'se vería obligado a', 'se verían obligados a'];
 const ORDER = ['denied', 'negated', 'hypothetical', 'considered', 'future', 'disputed', 'alleged', 'asserted'];
 
 const norm = (s: string) => ` ${s.toLowerCase().replace(/[“”"(),.;:!?]/g, ' ').replace(/’/g, "'").replace(/\s+/g, ' ').trim()} `;
 
+// Each cue list padded with spaces once (a whole-word test is then a plain substring search).
+const padded = new WeakMap<string[], string[]>();
+
 export function hasCue(list: string[] | undefined, text: string): boolean {
   if (!list) return false;
   const t = text.startsWith(' ') && text.endsWith(' ') ? text : norm(text);
-  return list.some((c) => t.includes(` ${c} `));
+  let cues = padded.get(list);
+  if (!cues) { cues = list.map((c) => ` ${c} `); padded.set(list, cues); }
+  for (const c of cues) if (t.includes(c)) return true;
+  return false;
 }
 
 function lastWords(s: string, n: number): string {
@@ -48,7 +55,7 @@ export function factualityOf(x: FactualityInput, lex: Lexicon): string {
   if (x.negated || hasCue(c.negated, last3)) found.add('negated');
   const modal = x.aux.some((a) => /^(would|could|might|'d)$/.test(a)) || x.conditionalForm;
   if (modal && conditional) found.add('hypothetical');
-  if (hasCue(['would be forced to', 'could result in', 'would have', 'se vería obligado a', 'se verían obligados a'], clauseN)) found.add('hypothetical');
+  if (hasCue(FORCED, clauseN)) found.add('hypothetical');
   if (hasCue(c.considered, clauseN)) found.add('considered');
   if (x.aux.some((a) => /^(will|'ll|shall|wo)$/.test(a)) || x.futureForm || hasCue(c.future, near)) found.add(conditional ? 'hypothetical' : 'future');
   // "said it would allow": reported future when no condition is stated.
