@@ -138,7 +138,7 @@ export class Clause {
   }
 
   /** Coordinated participants ending at token k: "Mexico and the United States", "Hungarian and Romanian officials". */
-  coordinatedBefore(k: number, head: Participant): Participant[] {
+  coordinatedBefore(head: Participant): Participant[] {
     const out = [head];
     let j = this.tokenAt(head.start) - 1;
     let and = false;
@@ -153,7 +153,6 @@ export class Clause {
       if (!p || out.includes(p)) break;
       out.unshift(p);
       j = this.tokenAt(p.start) - 1;
-      void k;
     }
     return out;
   }
@@ -196,7 +195,7 @@ export class Clause {
       let a = k - 1;
       if (toks[a]?.text === ',') a--;
       const p = a >= 0 ? this.partAt[a] : undefined;
-      if (p) return { kind: 'parts', parts: this.coordinatedBefore(a, p), via: 'relative' };
+      if (p) return { kind: 'parts', parts: this.coordinatedBefore(p), via: 'relative' };
       return { kind: 'generic' };
     }
     // Coordinated verb: "called for … and threatened to …" shares the subject of the first verb.
@@ -214,7 +213,7 @@ export class Clause {
       if (obj) {
         const before = this.tokenAt(obj.start) - 1;
         const bt = toks[before];
-        if (bt && (bt.pos === 'VERB' || (bt.pos === 'ADP' && /^(on|for|upon)$/.test(bt.lower)))) return { kind: 'parts', parts: this.coordinatedBefore(g, obj), via: 'control' };
+        if (bt && (bt.pos === 'VERB' || (bt.pos === 'ADP' && /^(on|for|upon)$/.test(bt.lower)))) return { kind: 'parts', parts: this.coordinatedBefore(obj), via: 'control' };
       }
       while (g >= 0 && (toks[g]!.pos === 'ADV' || toks[g]!.pos === 'PART')) g--;
       if (g < 0) return { kind: 'none' };
@@ -296,7 +295,7 @@ export class Clause {
       if (head && head !== p) {
         if (!head.country && p.country && head.kind === 'generic') head.country = p.country;
         p = head;
-        return { kind: 'parts', parts: this.coordinatedBefore(hi, p), via: 'np' };
+        return { kind: 'parts', parts: this.coordinatedBefore(p), via: 'np' };
       }
       // "European Community foreign ministers", "DEA agents": a generic head takes the body named right before it.
       const hp = p;
@@ -304,7 +303,7 @@ export class Clause {
         const mod = this.parts.find((q) => q !== hp && q.end <= hp.start && q.kind !== 'generic' && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){0,2}\s*$/u.test(this.text(q.end, hp.start)));
         if (mod) return { kind: 'parts', parts: [mod], via: 'np' };
       }
-      return { kind: 'parts', parts: this.coordinatedBefore(k, p), via: 'np' };
+      return { kind: 'parts', parts: this.coordinatedBefore(p), via: 'np' };
     }
     if (t.pos === 'PRON' && PRONOUNS.has(t.lower)) {
       // "Iraq said it would allow…", "Annan announced that he will withdraw…": the speaker.

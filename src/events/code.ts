@@ -52,6 +52,8 @@ const CONFLICT = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST'
 /** One trigger match in a sentence before its arguments are known. */
 interface Cand {
   row: TriggerRow;
+  /** All entries with this form, those told apart by their objects first (absent for synthetic events). */
+  rows?: TriggerRow[];
   form: string;
   start: number;
   end: number;
@@ -203,13 +205,11 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
       const verbal = head !== null && (toks[head]!.pos === 'VERB' || (rows[0]!.pos === 'phrase' && (toks[head - 1]?.pos === 'AUX' || head === k && /^(AUX|ADJ)$/.test(toks[k]!.pos))));
       const vg = rows[0]!.pos !== 'noun' && head !== null && verbal ? clause.verbGroup(head) : null;
       cands.push({
-        row: rows[0]!, form, start: t.start, end, t0: k, t1, vg, actor: [], recipient: [],
+        row: rows[0]!, rows, form, start: t.start, end, t0: k, t1, vg, actor: [], recipient: [],
         complement: text.slice(end, Math.min(toks[Math.min(toks.length - 1, t1 + 12)]!.end, end + 120)),
         governedBy: null, governorRole: null, dropped: false, type: rows[0]!.type, mode: rows[0]!.mode, confidence: 0.5,
         clauseStart: sStart,
       });
-      // Several entries with this form: the ones told apart by their objects first.
-      (cands[cands.length - 1] as Cand & { rows?: TriggerRow[] }).rows = rows;
       lastEnd = end;
       break;
     }
@@ -254,7 +254,7 @@ function resolvePronoun(word: string, at: number, parts: Participant[]): Partici
 }
 
 function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant[], text: string): void {
-  const rows = (c as Cand & { rows?: TriggerRow[] }).rows ?? [c.row];
+  const rows = c.rows ?? [c.row];
   const toks = clause.toks;
   const subjectParts = (vg: VerbGroup): Participant[] => {
     const s = clause.subject(vg);

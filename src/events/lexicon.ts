@@ -56,8 +56,6 @@ export interface Lexicon {
   governors: Map<string, Governor>;
   /** Light verbs whose object noun is the event ("launched an attack", "held talks"). */
   lightVerbs: Set<string>;
-  /** Nouns whose possessor or modifier is not a participant of the event they govern ("efforts to", "the model that"). */
-  genericHeads: Set<string>;
   /** Journalistic sourcing: objects that make a speech verb sourcing, not an event ("told NPR"). */
   sourcing: string[];
   /** Phrases that stand for the article's two countries ("the two governments"). */
@@ -75,7 +73,7 @@ interface TriggerFile {
 }
 interface CueFile { en: Record<string, string[]>; es: Record<string, string[]>; reporting: Record<Lang, string[]> }
 interface SectorFile { nouns: Record<string, Record<string, string>>; titles?: Record<string, Record<string, string>> }
-interface GovernorFile { [lang: string]: { governors: Record<string, Governor>; lightVerbs: string[]; genericHeads: string[]; sourcing: string[]; pairs: string[]; patientVerbs: string[]; statives: string[] } }
+interface GovernorFile { [lang: string]: { governors: Record<string, Governor>; lightVerbs: string[]; sourcing: string[]; pairs: string[]; patientVerbs: string[]; statives: string[] } }
 
 const cache = new Map<Lang, Lexicon>();
 
@@ -115,7 +113,6 @@ export function lexicon(lang: Lang): Lexicon {
     sectorNouns: new Map(Object.entries({ ...(sectors.titles?.[lang] ?? {}), ...(sectors.nouns[lang] ?? {}) }).map(([k, v]) => [k.toLowerCase(), v])),
     governors: new Map(Object.entries(gov.governors)),
     lightVerbs: new Set(gov.lightVerbs),
-    genericHeads: new Set(gov.genericHeads),
     sourcing: gov.sourcing,
     pairs: gov.pairs,
     patientVerbs: new Set(gov.patientVerbs),

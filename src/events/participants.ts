@@ -148,12 +148,6 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   // Proper names the pack does not know (organisations, people): runs of PROPN tokens become
   // participants of unknown country, in sentences where no participant has a known country.
   if (tokens) {
-    const sentenceOf = (at: number) => {
-      let lo = 0, hi = tokens.length - 1;
-      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (tokens[mid]!.start <= at) lo = mid; else hi = mid - 1; }
-      return tokens[lo]!.sentence;
-    };
-    void sentenceOf;
     // Time expressions ("Tuesday", "October") are not names; parties added since are taken.
     for (const x of skip) cover(x.start, x.end);
     for (const p of out) cover(p.start, p.end);

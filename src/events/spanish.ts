@@ -13,9 +13,20 @@ const CCONJ = new Set(['y', 'e', 'o', 'u', 'pero', 'ni']);
 const SCONJ = new Set(['porque', 'aunque', 'si', 'cuando', 'mientras', 'pues', 'como']);
 const PRON = new Set(['que', 'quien', 'quienes', 'cual', 'cuales', 'él', 'ella', 'ellos', 'ellas', 'se', 'le', 'les']);
 
+// The one-word verb forms of the trigger lexicon, collected once per lexicon.
+const verbSets = new WeakMap<Lexicon, Set<string>>();
+function verbForms(lex: Lexicon): Set<string> {
+  let verbs = verbSets.get(lex);
+  if (!verbs) {
+    verbs = new Set<string>();
+    for (const [form, rows] of lex.forms) if (!form.includes(' ') && rows.some((r) => r.pos === 'verb')) verbs.add(form);
+    verbSets.set(lex, verbs);
+  }
+  return verbs;
+}
+
 export function spanishTokens(text: string, lex: Lexicon): Token[] {
-  const verbs = new Set<string>();
-  for (const [form, rows] of lex.forms) if (!form.includes(' ') && rows.some((r) => r.pos === 'verb')) verbs.add(form);
+  const verbs = verbForms(lex);
   const out: Token[] = [];
   const re = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?|\n+|[^\s\p{L}\p{N}]/gu;
   let m: RegExpExecArray | null;
