@@ -28,8 +28,6 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'r
 const NEG = new Set(['not', "n't", 'never', 'no']);
 const REL = new Set(['who', 'which', 'that', 'whom', 'quien', 'quienes', 'que']);
 const BOUNDARY_SCONJ = new Set(['because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'since', 'after', 'before', 'when', 'as', 'until', 'once', 'so', 'that', 'whether', 'where']);
-const REPORTING = new Set(['said', 'says', 'told', 'tells', 'reported', 'reports', 'stated', 'added', 'announced', 'according', 'wrote', 'dijo', 'informó', 'señaló', 'según', 'afirmó', 'declaró']);
-const REPORTING_LEMMAS = new Set(['say', 'announce', 'state', 'declare', 'tell', 'insist', 'warn', 'add', 'confirm', 'report', 'claim', 'vow', 'pledge', 'promise']);
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them', 'his', 'its', 'their', 'our']);
 
 export class Clause {
@@ -39,7 +37,8 @@ export class Clause {
   /** Tokens inside a time expression ("on Tuesday", "last month"), skipped when looking for a subject. */
   readonly timeAt: boolean[];
 
-  constructor(readonly toks: Tok[], readonly parts: Participant[], times: Array<{ start: number; end: number }> = []) {
+  /** `reporting`: lemmas of verbs of saying (domain/events/governors.json). */
+  constructor(readonly toks: Tok[], readonly parts: Participant[], times: Array<{ start: number; end: number }> = [], readonly reporting: Set<string> = new Set()) {
     this.partAt = toks.map((t) => parts.find((p) => p.start <= t.start && t.start < p.end));
     const first = toks[0]?.start ?? 0;
     const last = toks[toks.length - 1]?.end ?? 0;
@@ -312,7 +311,7 @@ export class Clause {
       while (r >= 0 && this.timeAt[r]) r--;
       if (r >= 0 && this.toks[r]!.pos === 'ADP' && /^(on|in|at)$/.test(this.toks[r]!.lower)) r--;
       const rv = this.toks[r];
-      if (rv && rv.pos === 'VERB' && REPORTING_LEMMAS.has(rv.lemma) && depth < 4) {
+      if (rv && rv.pos === 'VERB' && this.reporting.has(rv.lemma) && depth < 4) {
         const speaker = this.subject(this.verbGroup(r), depth + 1);
         if (speaker.kind === 'parts') return speaker;
       }
@@ -407,7 +406,7 @@ export class Clause {
     for (let j = k; j < this.toks.length && j < k + 10; j++) {
       const t = this.toks[j]!;
       if (t.text === ',' || t.text === ';') return false;
-      if (REPORTING.has(t.lower) && (t.pos === 'VERB' || t.pos === 'ADP')) return true;
+      if ((t.pos === 'VERB' && this.reporting.has(t.lemma)) || (t.pos === 'ADP' && /^(according|según)$/.test(t.lower))) return true;
     }
     return false;
   }

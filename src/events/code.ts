@@ -136,14 +136,14 @@ export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lan
     const inS: Participant[] = [];
     for (let q = pi; q < parts.length && parts[q]!.start < s.end; q++) if (parts[q]!.end <= s.end) inS.push(parts[q]!);
     if (inS.length === 0) continue;
-    const clause = new Clause(toks, inS, time.timexes);
+    const clause = new Clause(toks, inS, time.timexes, lex.reportingLemmas);
     const sentence = text.slice(s.start, s.end);
     let cands = findCandidates(clause, lower, text, lex, s.start);
     // A verbless line ("Official readout of the introductory call…", a caption or a reference) names
     // an event at most in passing: its nouns are not coded.
     if (!toks.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && lang === 'en') cands = cands.filter((c) => c.row.pos === 'verb');
     for (const c of cands) assignArguments(c, clause, lex, parts, text);
-    if (lang === 'en') cands.push(...reportedObligations(clause, cands, parts), ...describedActs(clause, cands));
+    if (lang === 'en') cands.push(...reportedObligations(clause, cands, parts, lex), ...describedActs(clause, cands, lex));
     govern(cands, clause, lex);
     if (trace) for (const c of cands) trace(`@${s.start} ${c.form} [${c.row.type}${c.row.pos}] vg=${c.vg ? `${c.vg.aux.join('+')}${c.vg.passive ? ' passive' : ''}${c.vg.infinitive ? ' inf' : ''}` : '-'} A=${c.actor.map((p) => p.text).join('|')} R=${c.recipient.map((p) => p.text).join('|')} gov=${c.governedBy?.form ?? c.governorRole ?? ''}${c.dropped ? ' DROPPED' : ''}`);
     for (const c of cands) {
@@ -266,7 +266,7 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       c.clauseStart = toks[s.token]!.start;
       // "We're willing to share …, a senior DEA official said": the first person is the quoted speaker.
       if (/^(we|i)$/i.test(toks[s.token]!.text)) {
-        const say = toks.findIndex((t, i) => i > s.token && t.pos === 'VERB' && /^(say|tell|add|insist|explain)$/.test(t.lemma));
+        const say = toks.findIndex((t, i) => i > s.token && t.pos === 'VERB' && lex.reportingLemmas.has(t.lemma));
         const speaker = say >= 0 ? clause.subject(clause.verbGroup(say)) : null;
         if (speaker?.kind === 'parts') return speaker.parts;
         // Else the body or person most recently named before the quote (its speaker, usually).
@@ -437,19 +437,18 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
 }
 
 const DESCRIBE: TriggerRow = { lemma: 'describe how', pos: 'phrase', type: 'ACCUSE', mode: 'allege', forms: ['described how'], speech: true };
-const DESCRIBE_VERBS = new Set(['describe', 'detail', 'allege', 'claim', 'assert', 'outline', 'recount']);
 
 /**
  * "Federal prosecutors described how Cienfuegos worked with traffickers": an official body setting
  * out what another party did is an accusation (ACCUSE allege) against that party, and the act it
  * describes is alleged.
  */
-function describedActs(clause: Clause, cands: Cand[]): Cand[] {
+function describedActs(clause: Clause, cands: Cand[], lex: Lexicon): Cand[] {
   const toks = clause.toks;
   const out: Cand[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
-    if (t.pos !== 'VERB' || !DESCRIBE_VERBS.has(t.lemma)) continue;
+    if (t.pos !== 'VERB' || !lex.describeLemmas.has(t.lemma)) continue;
     const speaker = clause.subject(clause.verbGroup(k));
     if (speaker.kind !== 'parts' || !speaker.parts.some((p) => /^(JUD|COP|GOV|LEG|SPY)$/.test(p.sector ?? ''))) continue;
     const inner = cands.filter((c) => c.t0 > k && !c.dropped && c.actor.length && !c.actor.some((a) => speaker.parts.includes(a)));
@@ -465,13 +464,12 @@ function describedActs(clause: Clause, cands: Cand[]): Cand[] {
 }
 
 const OBLIGATION: TriggerRow = { lemma: 'must', pos: 'phrase', type: 'REQUEST', mode: null, forms: ['must'], speech: true };
-const SAY = new Set(['say', 'announce', 'insist', 'state', 'tell', 'warn', 'declare', 'stress', 'add', 'write']);
 
 /**
  * "Russia said Sudan must return the helicopter": a speaker saying that someone else must or
  * should act is a demand (REQUEST) from the speaker to that party; the act is its content.
  */
-function reportedObligations(clause: Clause, cands: Cand[], all: Participant[]): Cand[] {
+function reportedObligations(clause: Clause, cands: Cand[], all: Participant[], lex: Lexicon): Cand[] {
   const toks = clause.toks;
   const out: Cand[] = [];
   for (let k = 1; k < toks.length - 1; k++) {
@@ -483,7 +481,7 @@ function reportedObligations(clause: Clause, cands: Cand[], all: Participant[]):
     const subj = clause.subject(clause.verbGroup(v));
     const addressee = subj.kind === 'parts' ? subj.parts : subj.kind === 'pronoun' ? [resolvePronoun(toks[subj.token]!.text, toks[subj.token]!.start, all)].filter((p): p is Participant => !!p) : [];
     if (addressee.length === 0) continue;
-    const say = toks.slice(0, k).map((x, i) => ({ x, i })).reverse().find(({ x }) => x.pos === 'VERB' && SAY.has(x.lemma));
+    const say = toks.slice(0, k).map((x, i) => ({ x, i })).reverse().find(({ x }) => x.pos === 'VERB' && lex.reportingLemmas.has(x.lemma));
     if (!say) continue;
     const speaker = clause.subject(clause.verbGroup(say.i));
     if (speaker.kind !== 'parts' || speaker.parts.some((p) => addressee.includes(p))) continue;

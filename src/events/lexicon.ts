@@ -64,6 +64,9 @@ export interface Lexicon {
   patientVerbs: Set<string>;
   /** Participles that after "be" are a stance, not a passive ("is opposed to"). */
   statives: Set<string>;
+  /** Verbs of saying and of setting out another's acts (lemmas; Spanish surface forms). */
+  reportingLemmas: Set<string>;
+  describeLemmas: Set<string>;
 }
 
 interface TriggerFile {
@@ -73,7 +76,7 @@ interface TriggerFile {
 }
 interface CueFile { en: Record<string, string[]>; es: Record<string, string[]>; reporting: Record<Lang, string[]> }
 interface SectorFile { nouns: Record<string, Record<string, string>>; titles?: Record<string, Record<string, string>> }
-interface GovernorFile { [lang: string]: { governors: Record<string, Governor>; lightVerbs: string[]; sourcing: string[]; pairs: string[]; patientVerbs: string[]; statives: string[] } }
+interface GovernorFile { [lang: string]: { governors: Record<string, Governor>; lightVerbs: string[]; sourcing: string[]; pairs: string[]; patientVerbs: string[]; statives: string[]; reportingLemmas: string[]; describeLemmas: string[] } }
 
 const cache = new Map<Lang, Lexicon>();
 
@@ -117,6 +120,8 @@ export function lexicon(lang: Lang): Lexicon {
     pairs: gov.pairs,
     patientVerbs: new Set(gov.patientVerbs),
     statives: new Set(gov.statives),
+    reportingLemmas: new Set(gov.reportingLemmas),
+    describeLemmas: new Set(gov.describeLemmas),
   };
   cache.set(lang, lex);
   return lex;
