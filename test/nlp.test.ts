@@ -25,10 +25,18 @@ test('sentences split at sentence ends and at line breaks between paragraphs or 
   ]);
 });
 
-test('number, date and money spans with offsets', () => {
-  const a = analyze(TEXT);
+test('number, date and money spans with offsets, when asked for', () => {
+  assert.deepEqual(analyze(TEXT).numbers, []);
+  const a = analyze(TEXT, { numbers: true });
   const money = a.numbers.find((n) => n.type === 'MONEY')!;
   assert.equal(money.text, '$1.15 billion');
   assert.equal(TEXT.slice(money.start, money.end), '$1.15 billion');
   assert.ok(a.numbers.some((n) => n.type === 'DATE' && n.text.includes('2020')));
+});
+
+test('the tagging pipe gives the same tags and lemmas as wink\'s full pipe', () => {
+  const lite = analyze(TEXT);
+  const full = analyze(TEXT, { numbers: true });
+  assert.deepEqual(lite.tokens, full.tokens);
+  assert.deepEqual(lite.sentences, full.sentences);
 });
