@@ -67,7 +67,9 @@ export const patternKind = memo(function patternKind(text: string): RemovedKind 
   const p = patterns();
   const t = text.trim();
   const wc = wordCount(t);
-  if (anyMatch(p.commentLine, t) && wc <= 12) return 'comments';
+  // Word-count gates first: most body paragraphs are longer than any furniture line.
+  if (wc > 80) return null;
+  if (wc <= 12 && anyMatch(p.commentLine, t)) return 'comments';
   if (wc <= 60 && anyMatch(p.advertLine, t)) return 'advert';
   if (wc <= 40 && anyMatch(p.navigationLine, t)) return 'navigation';
   if (wc <= 80 && anyMatch(p.captionCreditLine, t)) return 'caption';

@@ -81,7 +81,8 @@ export function parseDateText(text: string): DateValue | null {
  * "Thursday, May 26, 2022", "Updated 1:39 am EST, Wednesday, November 20, 2019".
  */
 export const dateLine = memo(function dateLine(line: string): DateValue | null {
-  if (!/\d/.test(line)) return null;
+  // Every date parseDateText accepts has a year: four digits, or two after a slash ("11/18/19").
+  if (!/\d{4}|\/\d{2}/.test(line)) return null;
   // A place may open the line: "Ciudad de México, 18 de diciembre de 2020".
   const t = line.trim().replace(/(\d)(?=\p{Lu}\p{Ll})/gu, '$1 ').replace(/^\p{Lu}[\p{L}.'’-]*(\s+(de|del|la|\p{Lu}[\p{L}.'’-]*)){0,4},\s+(?=\p{L}*\s*\d|\d)/u, '');
   if (t.length > 90 || t.length < 4) return null;
