@@ -61,6 +61,8 @@ export class TimeDoc {
   private readonly nounRes: Map<string, RegExp>;
   /** Event-noun mentions with a bound date, by noun; set up once every expression is resolved. */
   private bound: Map<string, Array<{ at: number; t: Timex }>> | null = null;
+  /** Per sentence, once every expression is resolved: its expressions, its coarsening cue, its bound event date. */
+  private readonly perSentence = new Map<number, { timexes: Timex[]; coarsen: boolean; bound?: EventDate | null }>();
 
   constructor(readonly text: string, readonly opts: TimeOptions) {
     const cues = cuesFor(opts.lang);
@@ -396,11 +398,17 @@ export class TimeDoc {
   dateAt(pos: number, opts: { anchored?: boolean; publication?: boolean } = {}): EventDate {
     const s = this.sentenceOf(pos);
     const sent = this.sentences[s] ?? { start: 0, end: this.text.length };
-    const usable = (t: Timex) => t.sentence === s && (opts.anchored !== false || t.basis !== 'anchored');
-    const inSentence = this.timexes.filter(usable);
+    // Events are dated many to a sentence: what depends on the sentence alone is worked out once
+    // (after resolution; during it the expressions are still coming).
+    let known = this.bound ? this.perSentence.get(s) : undefined;
+    if (!known) {
+      known = { timexes: this.timexes.filter((t) => t.sentence === s), coarsen: this.coarsenRe.test(this.text.slice(sent.start, sent.end)) };
+      if (this.bound) this.perSentence.set(s, known);
+    }
+    const inSentence = opts.anchored !== false ? known.timexes : known.timexes.filter((t) => t.basis !== 'anchored');
     const clause = clauseAround(this.text, sent, pos);
     const dist = (t: Timex) => (pos < t.start ? t.start - pos : pos >= t.end ? pos - t.end + 1 : 0);
-    const coarsen = this.coarsenRe.test(this.text.slice(sent.start, sent.end));
+    const coarsen = known.coarsen;
     const pick = (t: Timex): EventDate => coarse({ ...t.value, text: t.text, basis: t.basis }, coarsen);
     const inClause = inSentence.filter((t) => t.end > clause.start && t.start < clause.end);
     if (inClause.length) return pick(inClause.sort((a, b) => dist(a) - dist(b))[0]!);
@@ -409,9 +417,10 @@ export class TimeDoc {
       const explicit = main.filter((t) => t.basis === 'explicit' && t.value.precision !== 'unknown');
       return pick((explicit.length ? explicit : main).sort((a, b) => dist(a) - dist(b))[0]!);
     }
-    const bound = this.boundEventDate(sent);
+    if (known.bound === undefined) known.bound = this.boundEventDate(sent);
+    const bound = known.bound;
     if (bound) return coarse(bound, coarsen);
-    if (inSentence.length) return pick(inSentence.sort((a, b) => dist(a) - dist(b))[0]!);
+    if (inSentence.length) return pick([...inSentence].sort((a, b) => dist(a) - dist(b))[0]!);
     const n = this.narrativeAt[s];
     if (n) return coarse({ ...n.value, text: n.text, basis: n.basis }, coarsen);
     if (opts.publication !== false && this.opts.published) {
