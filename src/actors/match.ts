@@ -44,6 +44,14 @@ const foldCache = new Map<string, string>();
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 
+/** A word without its possessive ending and trailing dots, apostrophes or hyphens ("mexico's" → "mexico", "u.s." → "u.s"). */
+function trimWord(w: string): string {
+  let end = w.length;
+  if (end > 2 && w.charCodeAt(end - 1) === 115 /* s */ && (w[end - 2] === "'" || w[end - 2] === '’')) end -= 2;
+  while (end > 0 && ".'’-".includes(w[end - 1]!)) end--;
+  return end === w.length ? w : w.slice(0, end);
+}
+
 function words(s: string): string[] {
   return (fold(s).match(WORD) ?? []).map((w) => w.replace(/[.'’-]+$/, ''));
 }
@@ -112,7 +120,7 @@ export class Gazetteer {
     let m: RegExpExecArray | null;
     while ((m = re.exec(folded)) !== null) {
       // "Mexico's army": the possessive ending is not part of the name.
-      const key = m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
+      const key = trimWord(m[0]);
       // "Vietnamese-led", "U.S.-backed": the first part of a hyphenated compound can be a name.
       const list = this.byFirst.get(key) ?? (key.includes('-') ? this.byFirst.get(key.slice(0, key.indexOf('-'))) : undefined);
       if (!list) continue;
@@ -121,13 +129,13 @@ export class Gazetteer {
       if (/^(the|la|el|los|las)$/.test(key)) {
         const next = /\s+([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u.exec(folded.slice(m.index + m[0].length, m.index + m[0].length + 60));
         const at = next ? m.index + m[0].length + next.index + next[0].length - next[1]!.length : -1;
-        const longer = next ? this.byFirst.get(next[1]!.replace(/['’]s$/, '').replace(/[.'’-]+$/, '')) : undefined;
+        const longer = next ? this.byFirst.get(trimWord(next[1]!)) : undefined;
         const longest = list.filter((f) => folded.startsWith(f.folded, m!.index)).reduce((a, f) => Math.max(a, m!.index + f.folded.length), -1);
         if (longer && longest > 0 && longer.some((f) => folded.startsWith(f.folded, at) && at + f.folded.length > longest && !/[\p{L}\p{N}]/u.test(folded[at + f.folded.length] ?? ''))) continue;
       }
       for (const f of list) {
         const end = m.index + f.folded.length;
-        if (folded.slice(m.index, end) !== f.folded) continue;
+        if (!folded.startsWith(f.folded, m.index)) continue;
         if (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) continue;
         const surface = text.slice(m.index, end);
         if (f.caseRule === 'exact' && surface !== surface.toUpperCase()) continue;

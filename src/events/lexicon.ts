@@ -53,6 +53,8 @@ export interface Lexicon {
   complementModes: Record<string, Record<string, string[]>>;
   contextCues: Record<string, string[]>;
   sectorNouns: Map<string, string>;
+  /** The first words of the sector nouns (a quick test before looking at two-word nouns). */
+  sectorFirst: Set<string>;
   governors: Map<string, Governor>;
   /** Light verbs whose object noun is the event ("launched an attack", "held talks"). */
   lightVerbs: Set<string>;
@@ -104,6 +106,7 @@ export function lexicon(lang: Lang): Lexicon {
   const sectors = readDomainJson<SectorFile>('us-mx/sectors.json');
   const gov = readDomainJson<GovernorFile>('events/governors.json')[lang]!;
   const plover = readDomainJson<{ types: Record<string, PloverType> }>('events/plover.json').types;
+  const sectorNouns = new Map(Object.entries({ ...(sectors.titles?.[lang] ?? {}), ...(sectors.nouns[lang] ?? {}) }).map(([k, v]) => [k.toLowerCase(), v]));
   const lex: Lexicon = {
     lang,
     forms,
@@ -113,7 +116,8 @@ export function lexicon(lang: Lang): Lexicon {
     reporting: cues.reporting[lang],
     complementModes: file.complementModes ?? {},
     contextCues: file.contextCues ?? {},
-    sectorNouns: new Map(Object.entries({ ...(sectors.titles?.[lang] ?? {}), ...(sectors.nouns[lang] ?? {}) }).map(([k, v]) => [k.toLowerCase(), v])),
+    sectorNouns,
+    sectorFirst: new Set([...sectorNouns.keys()].map((k) => k.split(/\s+/)[0]!)),
     governors: new Map(Object.entries(gov.governors)),
     lightVerbs: new Set(gov.lightVerbs),
     sourcing: gov.sourcing,

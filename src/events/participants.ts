@@ -88,18 +88,23 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   for (const m of mentions) cover(m.start, m.end);
   for (const p of out) cover(p.start, p.end);
   // Generic actors without a country: "police", "prosecutors", "rebels", "protesters".
-  const generic = /(?<![\p{L}])([\p{L}]+(?:\s+[\p{L}]+)?)/gu;
+  // (Word by word; only a word that starts a sector noun is looked at further, with the word after it.)
+  const wordRe = /\p{L}+/gu;
+  const nextWord = /\s+(\p{L}+)/uy;
   let g: RegExpExecArray | null;
-  while ((g = generic.exec(text)) !== null) {
-    const two = g[1]!.toLowerCase();
-    const one = two.split(/\s+/)[0]!;
+  while ((g = wordRe.exec(text)) !== null) {
+    const one = g[0].toLowerCase();
+    if (!lex.sectorFirst.has(one)) continue;
+    nextWord.lastIndex = g.index + one.length;
+    const n2 = nextWord.exec(text);
+    const two = n2 ? `${one}${n2[0].slice(0, n2[0].length - n2[1]!.length)}${n2[1]!.toLowerCase()}` : one;
     let word = two;
     let sector = lex.sectorNouns.get(two);
-    if (!sector || !two.includes(' ')) { word = one; sector = lex.sectorNouns.get(one); }
-    if (!sector || word.length < 4) { generic.lastIndex = g.index + one.length; continue; }
+    if (!sector || !n2) { word = one; sector = lex.sectorNouns.get(one); }
+    if (!sector || word.length < 4) continue;
     const start = g.index;
     const end = start + word.length;
-    generic.lastIndex = end;
+    wordRe.lastIndex = end;
     if (isCovered(start, end)) continue;
     // "Senate" in "Senate Judiciary Committee" is part of a name; a capitalised title before a name is a person's title.
     out.push({ text: text.slice(start, end), entity: null, country: null, sector, start, end, kind: 'generic' });
