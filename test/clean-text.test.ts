@@ -167,3 +167,32 @@ test('a body sentence with "published by" in it is not a byline', () => {
   assert.ok(x.record.article.text.includes('An index published by'));
   assert.ok(!x.record.article.text.includes('Originally published by'));
 });
+
+test('furniture patterns compiled for lower-cased lines match exactly as the case-insensitive originals', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { forLowerCase } = await import('../src/clean/patterns.js');
+  const { readDomainJson, PACKAGE_ROOT } = await import('../src/util/data.js');
+  const raw = readDomainJson<Record<string, string[] | string>>('clean/boilerplate.json');
+  const dir = path.join(PACKAGE_ROOT, 'examples', 'corpus');
+  // Every line of the sample corpus and this file's blog, plus lines in mixed and odd cases.
+  const lines = [...BLOG, ...readdirSync(dir).flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'))]
+    .map((l) => l.trim()).filter(Boolean);
+  lines.push('SUBSCRIBE TO OUR NEWSLETTER for daily updates', 'Photo: GETTY IMAGES', 'ÍNDICE Y MÁS', 'By MARÍA LÓPEZ, Staff Writer', 'İstanbul, 3 comments');
+  let compared = 0;
+  let matched = 0;
+  for (const [key, list] of Object.entries(raw)) {
+    if (!Array.isArray(list) || key === 'outletSuffix') continue;
+    for (const src of list) {
+      const orig = new RegExp(src, 'iu');
+      const fast = new RegExp(forLowerCase(src), 'u');
+      for (const l of lines) {
+        const want = orig.test(l);
+        assert.equal(fast.test(l.toLowerCase()), want, `${key}: /${src}/ on "${l}"`);
+        compared++;
+        if (want) matched++;
+      }
+    }
+  }
+  assert.ok(compared > 10000 && matched > 20, `compared ${compared}, matched ${matched}`);
+});
