@@ -1,4 +1,5 @@
 import { readDomainJson } from '../util/data.js';
+import { forLowerCase } from '../util/regex.js';
 
 /** The boilerplate patterns of domain/clean/boilerplate.json, compiled once. */
 export interface Patterns {
@@ -21,31 +22,10 @@ interface RawPatterns { [k: string]: string[] | string }
 
 let cached: Patterns | null = null;
 
-/**
- * The patterns are case-insensitive. V8 runs a /iu pattern (Unicode case folding, Unicode \b)
- * five to seven times slower than the same pattern without /i, so each is compiled for
- * lower-cased text instead: letters outside escapes lower-cased, \p{Lu} and \p{Ll} (which
- * /i lets match either case) widened to \p{L}, and `anyMatch` lower-cases the line. The
- * result is the same as /iu (test/clean-text.test.ts compares the two on the sample lines).
- */
-export function forLowerCase(src: string): string {
-  let out = '';
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (ch !== '\\') { out += ch.toLowerCase(); continue; }
-    const next = src[i + 1] ?? '';
-    if ((next === 'p' || next === 'P') && src[i + 2] === '{') {
-      const close = src.indexOf('}', i);
-      const name = src.slice(i + 3, close);
-      out += `\\${next}{${name === 'Lu' || name === 'Ll' || name === 'Lt' ? 'L' : name}}`;
-      i = close;
-      continue;
-    }
-    out += ch + next;
-    i++;
-  }
-  return out;
-}
+// The patterns are case-insensitive. V8 runs a /iu pattern (Unicode case folding, Unicode \b)
+// five to seven times slower than the same pattern without /i, so each is compiled for
+// lower-cased text (util/regex.ts) and `anyMatch` lower-cases the line. The result is the same
+// as /iu (test/clean-text.test.ts compares the two on the sample lines).
 
 function compile(list: string[] | string | undefined, key: string): RegExp[] {
   if (!Array.isArray(list)) throw new Error(`domain/clean/boilerplate.json: "${key}" must be a list`);
