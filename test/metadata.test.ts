@@ -43,3 +43,23 @@ test('JSONL: given metadata wins over what the page says; bad lines give one-lin
   assert.throws(() => parseJsonlLine('{"id": 1}'), /needs a "text" or an "html" field/);
   assert.throws(() => parseJsonlLine('[1,2]'), /bad record/);
 });
+
+test('common date shapes read directly give what chrono gives', async () => {
+  const chrono = await import('chrono-node');
+  const lines = [
+    'February 12, 2019', 'Oct. 23, 2007', 'Sept. 5, 2020', 'Updated Aug. 12, 2025 9:41 PM ET', 'Tuesday, March 4, 2025',
+    'By Lucía Ferrante-Walsh | February 12, 2019', 'Border Desk Daily · Mexico · February 3, 2025', 'December 1st, 2018',
+    'Ciudad de México, 18 de diciembre de 2020', 'viernes 3 de enero de 2025', 'Published May 26, 2022 at 10:00',
+  ];
+  for (const l of lines) {
+    const r = chrono.strict.parse(l, new Date(2000, 0, 1))[0] ?? chrono.es.strict.parse(l, new Date(2000, 0, 1))[0];
+    assert.ok(r, l);
+    const want = `${r.start.get('year')}-${String(r.start.get('month')).padStart(2, '0')}-${String(r.start.get('day')).padStart(2, '0')}`;
+    const got = parseDateText(l);
+    assert.equal(got?.date, want, l);
+    assert.equal(got?.precision, 'day', l);
+    assert.ok(l.includes(got!.text), l);
+  }
+  // Days a month does not have are not dates.
+  assert.equal(parseDateText('February 30, 2021'), null);
+});
