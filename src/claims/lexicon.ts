@@ -127,8 +127,13 @@ export class Phrases {
     const start = pos + m[0].length - m[1]!.length;
     return { start, end: pos + m[0].length, text: m[1]! };
   }
-  /** Every occurrence in [from, to). */
-  findAll(folded: string, from: number, to: number): Array<{ start: number; end: number; text: string }> {
+  /** The last search and its answer: every number of a sentence asks for the same sentence's cues. */
+  private last: { folded: string; from: number; to: number; out: ReadonlyArray<{ start: number; end: number; text: string }> } | null = null;
+
+  /** Every occurrence in [from, to) (the list is shared with the next identical call: do not change it). */
+  findAll(folded: string, from: number, to: number): ReadonlyArray<{ start: number; end: number; text: string }> {
+    const l = this.last;
+    if (l && l.from === from && l.to === to && l.folded === folded) return l.out;
     const out: Array<{ start: number; end: number; text: string }> = [];
     const re = this.all;
     re.lastIndex = 0;
@@ -138,6 +143,7 @@ export class Phrases {
       out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] });
       if (m[0].length === 0) re.lastIndex++;
     }
+    this.last = { folded, from, to, out };
     return out;
   }
   /** The first word of each phrase (a cheap pre-test before matching at a position). */
