@@ -49,7 +49,7 @@ export function spanishTokens(text: string, lex: Lexicon): Token[] {
     else if (/mente$/.test(lw)) pos = 'ADV';
     else if (/^\p{Lu}/u.test(w)) pos = 'PROPN';
     if (pos === 'PUNCT' && /[.!?]/.test(w)) sentence++;
-    out.push({ text: w, start: m.index, end: m.index + w.length, pos, lemma: lw, type: pos === 'PUNCT' ? 'punctuation' : 'word', sentence });
+    out.push({ text: w, start: m.index, end: m.index + w.length, pos, lemma: lw, sentence });
   }
   return out;
 }

@@ -11,8 +11,6 @@ export interface Token {
   /** Universal POS tag (NOUN, VERB, PROPN, …; SPACE for line breaks). */
   pos: string;
   lemma: string;
-  /** wink's token type: word, number, punctuation, symbol, email, url, … */
-  type: string;
   sentence: number;
 }
 
@@ -27,6 +25,9 @@ export interface Analysis {
   /** wink's DATE, TIME, MONEY, PERCENT, CARDINAL, ORDINAL… spans (empty unless asked for). */
   numbers: NumberSpan[];
 }
+
+/** Whitespace as wink skips it between tokens (spaces, tabs, line breaks, no-break and other Unicode spaces). */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x85;
 
 let nlp: WinkMethods | null = null;
 let full: WinkMethods | null = null;
@@ -57,24 +58,25 @@ export function analyze(text: string, opts: { numbers?: boolean } = {}): Analysi
   const w = opts.numbers ? fullEngine() : engine();
   const its = w.its;
   const doc = w.readDoc(text);
+  // (Each out() walks every token through wink's cache: only what the coders use is asked for.
+  // Offsets come from the text itself, so wink's preceding spaces are not needed.)
   const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   // wink's typings reject its.lemma for tokens().out though it works (it needs the model addons).
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-  const types = doc.tokens().out(its.type) as string[];
   const tokens: Token[] = [];
   let pos = 0;
   for (let i = 0; i < values.length; i++) {
-    pos += spaces[i]!.length;
+    const v = values[i]!;
     let at = pos;
+    while (at < text.length && isSpace(text.charCodeAt(at)) && !text.startsWith(v, at)) at++;
     // wink reproduces the text exactly; should it ever not, find the token from here on.
-    if (text.slice(at, at + values[i]!.length) !== values[i]) {
-      const found = text.indexOf(values[i]!, pos);
+    if (!text.startsWith(v, at)) {
+      const found = text.indexOf(v, pos);
       at = found >= 0 ? found : pos;
     }
-    tokens.push({ text: values[i]!, start: at, end: at + values[i]!.length, pos: tags[i]!, lemma: lemmas[i]!, type: types[i]!, sentence: 0 });
-    pos = at + values[i]!.length;
+    tokens.push({ text: v, start: at, end: at + v.length, pos: tags[i]!, lemma: lemmas[i]!, sentence: 0 });
+    pos = at + v.length;
   }
   // wink's sentences, split again wherever a line break separates paragraphs or lines.
   const bounds: Array<[number, number]> = [];
