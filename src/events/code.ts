@@ -639,8 +639,8 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     if (country) c.actor = [{ ...c.actor[0]!, country }];
   }
   // "The two governments" stands for both countries.
-  c.actor = c.actor.flatMap((p) => p.members ?? [p]);
-  c.recipient = c.recipient.flatMap((p) => p.members ?? [p]);
+  if (c.actor.some((p) => p.members)) c.actor = c.actor.flatMap((p) => p.members ?? [p]);
+  if (c.recipient.some((p) => p.members)) c.recipient = c.recipient.flatMap((p) => p.members ?? [p]);
   const loc = locationOf(c, s, text, places, inS);
   // "He was fired", "his arrest at Los Angeles airport": a state act with no agent named is done by
   // the authorities of the place where it happened, else of the recipient's own country.

@@ -24,15 +24,38 @@ const ORDER = ['denied', 'negated', 'hypothetical', 'considered', 'future', 'dis
 
 const norm = (s: string) => ` ${s.toLowerCase().replace(/[“”"(),.;:!?]/g, ' ').replace(/’/g, "'").replace(/\s+/g, ' ').trim()} `;
 
-// Each cue list padded with spaces once (a whole-word test is then a plain substring search).
-const padded = new WeakMap<string[], string[]>();
+// Each cue list indexed once by its cues' first words, each cue padded with spaces: a text's
+// words are looked up, and only the cues starting with one of them are searched for (a
+// whole-word test is then a plain substring search).
+const indexed = new WeakMap<string[], Map<string, string[]>>();
+
+function indexOf(list: string[]): Map<string, string[]> {
+  let idx = indexed.get(list);
+  if (!idx) {
+    idx = new Map();
+    for (const c of list) {
+      const first = norm(c).trim().split(' ')[0]!;
+      const l = idx.get(first) ?? [];
+      l.push(norm(c));
+      idx.set(first, l);
+    }
+    indexed.set(list, idx);
+  }
+  return idx;
+}
 
 export function hasCue(list: string[] | undefined, text: string): boolean {
   if (!list) return false;
   const t = text.startsWith(' ') && text.endsWith(' ') ? text : norm(text);
-  let cues = padded.get(list);
-  if (!cues) { cues = list.map((c) => ` ${c} `); padded.set(list, cues); }
-  for (const c of cues) if (t.includes(c)) return true;
+  const idx = indexOf(list);
+  let from = 1;
+  while (from < t.length) {
+    const to = t.indexOf(' ', from);
+    if (to < 0) break;
+    const cues = idx.get(t.slice(from, to));
+    if (cues) for (const c of cues) if (t.startsWith(c, from - 1)) return true;
+    from = to + 1;
+  }
   return false;
 }
 

@@ -1,3 +1,4 @@
+import { forLowerCase } from '../util/regex.js';
 import {
   addDays, addMonths, bounds, compare, fmtDay, fmtMonth, lastDay, parseYmd, validDay, weekday, type Ymd,
 } from './calendar.js';
@@ -14,7 +15,11 @@ export interface TimeOptions {
 
 interface Point { y: number; m?: number; d?: number; value: TimeValue; basis: Basis; text: string }
 
-interface Cues { future: RegExp; embed: RegExp; coarsen: RegExp; nouns: Map<string, RegExp> }
+interface Cues {
+  future: RegExp; embed: RegExp; coarsen: RegExp; nouns: Map<string, RegExp>;
+  /** The event-noun patterns for lower-cased text (a fast test, util/regex.ts). */
+  nounsLower: Map<string, RegExp>;
+}
 const cueCache = new Map<string, Cues>();
 
 /** Cue patterns of a language, compiled once (documents share them; their lastIndex is reset before use). */
@@ -23,14 +28,18 @@ function cuesFor(lang: 'en' | 'es'): Cues {
   if (!c) {
     const lex = timeLexicon(lang);
     const nouns = new Map<string, RegExp>();
+    const nounsLower = new Map<string, RegExp>();
     for (const [key, forms] of Object.entries(lex.eventNouns)) {
-      nouns.set(key, new RegExp(`(?<![\\p{L}])(?:${alt(forms)})(?![\\p{L}])`, 'giu'));
+      const src = `(?<![\\p{L}])(?:${alt(forms)})(?![\\p{L}])`;
+      nouns.set(key, new RegExp(src, 'giu'));
+      nounsLower.set(key, new RegExp(forLowerCase(src), 'u'));
     }
     c = {
       future: new RegExp(`(?<![\\p{L}])(?:${alt(lex.futureCues)})(?![\\p{L}])`, 'iu'),
       embed: new RegExp(`(?<![\\p{L}])(?:${alt(lex.embeddingCues)})(?![\\p{L}])`, 'giu'),
       coarsen: new RegExp(`(?:${alt(lex.coarsenCues)})`, 'iu'),
       nouns,
+      nounsLower,
     };
     cueCache.set(lang, c);
   }
@@ -342,7 +351,10 @@ export class TimeDoc {
    */
   private boundEventDate(sent: Sentence): EventDate | null {
     const slice = this.text.slice(sent.start, sent.end);
+    const lower = slice.toLowerCase();
+    const quick = lower.length === slice.length ? cuesFor(this.opts.lang).nounsLower : null;
     for (const [key, re] of this.nounRes) {
+      if (quick && !quick.get(key)!.test(lower)) continue;
       re.lastIndex = 0;
       if (!re.test(slice)) continue;
       for (const b of this.boundMentions(key, re)) {
