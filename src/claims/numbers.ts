@@ -132,14 +132,13 @@ function cores(f: string, lex: ClaimLexicon): Core[] {
     out.push({ start: m.index, end: numStart + digits.length, value, valueMax: null, written: false, currency: cur, scaled: false, digits });
   }
   // Vague quantities and written numbers, at word starts.
-  const word = /(?<![\p{L}\p{N}])[\p{L}]/gu;
+  const word = /(?<![\p{L}\p{N}])\p{L}+/gu;
   let w: RegExpExecArray | null;
   let skipTo = 0;
   while ((w = word.exec(f)) !== null) {
     const at = w.index;
     if (at < skipTo) continue;
-    const first = /^[\p{L}]+/u.exec(f.slice(at, at + 24))![0];
-    if (!lex.numberStarts.has(first)) continue;
+    if (!lex.numberStarts.has(w[0])) continue;
     const vague = lex.vagueP.startingAt(f, at, 40);
     if (vague && vague.start === at) {
       const range = lex.vague.get(vague.text)!;
