@@ -29,15 +29,14 @@ const norm = (s: string) => ` ${s.toLowerCase().replace(/[“”"(),.;:!?]/g, ' 
 // whole-word test is then a plain substring search).
 const indexed = new WeakMap<string[], Map<string, string[]>>();
 
-function indexOf(list: string[]): Map<string, string[]> {
+function cueIndex(list: string[]): Map<string, string[]> {
   let idx = indexed.get(list);
   if (!idx) {
     idx = new Map();
     for (const c of list) {
-      const first = norm(c).trim().split(' ')[0]!;
-      const l = idx.get(first) ?? [];
-      l.push(norm(c));
-      idx.set(first, l);
+      const padded = norm(c);
+      const first = padded.slice(1, padded.indexOf(' ', 1));
+      idx.set(first, [...(idx.get(first) ?? []), padded]);
     }
     indexed.set(list, idx);
   }
@@ -47,7 +46,7 @@ function indexOf(list: string[]): Map<string, string[]> {
 export function hasCue(list: string[] | undefined, text: string): boolean {
   if (!list) return false;
   const t = text.startsWith(' ') && text.endsWith(' ') ? text : norm(text);
-  const idx = indexOf(list);
+  const idx = cueIndex(list);
   let from = 1;
   while (from < t.length) {
     const to = t.indexOf(' ', from);

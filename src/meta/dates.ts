@@ -9,12 +9,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const ISO = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}Z?)?\s*$/;
 
-const MONTHS: Record<string, number> = {
+const EN_MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
   september: 9, october: 10, november: 11, december: 12,
+};
+const ES_MONTHS: Record<string, number> = {
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8,
   septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
 };
+const MONTHS: Record<string, number> = { ...EN_MONTHS, ...ES_MONTHS };
 const MONTH_YEAR = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\s+(?:de\\s+|of\\s+)?(\\d{4})\\b`, 'i');
 
 function valid(y: number, m?: number, d?: number): boolean {
@@ -83,8 +86,8 @@ export function parseDateText(text: string): DateValue | null {
 // ~0.1 ms a line, which mattered for the header lines of every page. Only when no digit comes
 // before the date (chrono would take the first date of the text). Other shapes go to chrono.
 const EN_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
-const EN_MONTH = `${Object.keys(MONTHS).slice(0, 12).join('|')}|(?:${Object.keys(EN_ABBR).join('|')})\\.?`;
-const ES_MONTH = Object.keys(MONTHS).slice(12).join('|');
+const EN_MONTH = `${Object.keys(EN_MONTHS).join('|')}|(?:${Object.keys(EN_ABBR).join('|')})\\.?`;
+const ES_MONTH = Object.keys(ES_MONTHS).join('|');
 const EN_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(${EN_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?![\\p{L}\\p{N}])`, 'iu');
 const ES_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+de\\s+(${ES_MONTH})\\s+(?:de|del)\\s+(\\d{4})(?![\\p{L}\\p{N}])`, 'iu');
 

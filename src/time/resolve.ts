@@ -68,6 +68,7 @@ export class TimeDoc {
   private readonly embedRe: RegExp;
   private readonly coarsenRe: RegExp;
   private readonly nounRes: Map<string, RegExp>;
+  private readonly nounsLower: Map<string, RegExp>;
   /** Event-noun mentions with a bound date, by noun; set up once every expression is resolved. */
   private bound: Map<string, Array<{ at: number; t: Timex }>> | null = null;
   /** Per sentence, once every expression is resolved: its expressions, its coarsening cue, its bound event date. */
@@ -79,6 +80,7 @@ export class TimeDoc {
     this.embedRe = cues.embed;
     this.coarsenRe = cues.coarsen;
     this.nounRes = cues.nouns;
+    this.nounsLower = cues.nounsLower;
     const b = opts.published ? bounds(opts.published) : null;
     this.ref = opts.published && /^\d{4}-\d{2}-\d{2}$/.test(opts.published) ? parseYmd(opts.published) : b ? b.last : null;
     this.refPrecision = !opts.published ? null : opts.published.length === 10 ? 'day' : opts.published.length === 7 ? 'month' : 'year';
@@ -352,7 +354,7 @@ export class TimeDoc {
   private boundEventDate(sent: Sentence): EventDate | null {
     const slice = this.text.slice(sent.start, sent.end);
     const lower = slice.toLowerCase();
-    const quick = lower.length === slice.length ? cuesFor(this.opts.lang).nounsLower : null;
+    const quick = lower.length === slice.length ? this.nounsLower : null;
     for (const [key, re] of this.nounRes) {
       if (quick && !quick.get(key)!.test(lower)) continue;
       re.lastIndex = 0;
