@@ -56,11 +56,42 @@ function words(s: string): string[] {
   return (fold(s).match(WORD) ?? []).map((w) => w.replace(/[.'’-]+$/, ''));
 }
 
+/**
+ * The forms that share a first word, longest first, bucketed by the first word plus the next
+ * three characters of the form ("u.s. na" for "U.S. Navy"), so that a word shared by a hundred
+ * forms ("U.S.", "the", "fiscalía") is tried only against the forms that can start there.
+ * Forms shorter than that come after every bucketed form, as in the longest-first order.
+ */
+class FormList {
+  private buckets = new Map<string, Form[]>();
+  private short: Form[] = [];
+  private readonly width: number;
+
+  constructor(key: string, forms: Form[]) {
+    this.width = key.length + 3;
+    for (const f of forms.sort((a, b) => b.folded.length - a.folded.length)) {
+      if (f.folded.length < this.width) { this.short.push(f); continue; }
+      const k = f.folded.slice(0, this.width);
+      const b = this.buckets.get(k);
+      if (b) b.push(f);
+      else this.buckets.set(k, [f]);
+    }
+  }
+
+  /** Forms that may start at `at` in the folded text, longest first. */
+  at(folded: string, at: number): Form[] {
+    const b = this.buckets.get(folded.slice(at, at + this.width));
+    if (!b) return this.short;
+    return this.short.length === 0 ? b : [...b, ...this.short];
+  }
+}
+
 export class Gazetteer {
-  private byFirst = new Map<string, Form[]>();
+  private byFirst = new Map<string, FormList>();
   readonly surnames = new Map<string, EntityRef>();
 
   constructor(readonly pack: Pack = loadPack()) {
+    const lists = new Map<string, Form[]>();
     const add = (form: string, ref: EntityRef, caseRule?: Form['caseRule'], generic?: boolean) => {
       const f = form.trim();
       if (f.length < 2) return;
@@ -69,9 +100,9 @@ export class Gazetteer {
       // Acronyms (all capitals, short) match exactly; capitalised forms only match capitalised text.
       const rule = caseRule ?? (/^[\p{Lu}\p{N}.&-]{2,8}$/u.test(f) ? 'exact' : /\p{Lu}/u.test(f) ? 'capital' : 'any');
       const key = w[0]!;
-      const list = this.byFirst.get(key) ?? [];
+      const list = lists.get(key) ?? [];
       list.push({ words: w, folded: fold(f), caseRule: rule, ref, generic, original: f });
-      this.byFirst.set(key, list);
+      lists.set(key, list);
     };
     for (const c of pack.countries) {
       const ref: EntityRef = { id: `country-${c.iso3.toLowerCase()}`, name: c.names.en?.[0] ?? c.iso3, kind: 'place', country: c.iso3, sector: null, role: 'country' };
@@ -109,7 +140,7 @@ export class Gazetteer {
       for (const n of [p.name, ...p.aliases]) add(n, ref, 'capital');
       for (const s of p.surnames) this.surnames.set(fold(s), ref);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
+    for (const [key, list] of lists) this.byFirst.set(key, new FormList(key, list));
   }
 
   /** All pack mentions in a text, longest first where they overlap, then surnames and later mentions of people. */
@@ -122,14 +153,15 @@ export class Gazetteer {
       // "Mexico's army": the possessive ending is not part of the name.
       const key = trimWord(m[0]);
       // "Vietnamese-led", "U.S.-backed": the first part of a hyphenated compound can be a name.
-      const list = this.byFirst.get(key) ?? (key.includes('-') ? this.byFirst.get(key.slice(0, key.indexOf('-'))) : undefined);
-      if (!list) continue;
+      const entry = this.byFirst.get(key) ?? (key.includes('-') ? this.byFirst.get(key.slice(0, key.indexOf('-'))) : undefined);
+      if (!entry) continue;
+      const list = entry.at(folded, m.index);
       // "la Fiscalía General del Estado": a form that starts with an article yields to a longer
       // one starting at the next word.
       if (/^(the|la|el|los|las)$/.test(key)) {
         const next = /\s+([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u.exec(folded.slice(m.index + m[0].length, m.index + m[0].length + 60));
         const at = next ? m.index + m[0].length + next.index + next[0].length - next[1]!.length : -1;
-        const longer = next ? this.byFirst.get(trimWord(next[1]!)) : undefined;
+        const longer = next ? this.byFirst.get(trimWord(next[1]!))?.at(folded, at) : undefined;
         const longest = list.filter((f) => folded.startsWith(f.folded, m!.index)).reduce((a, f) => Math.max(a, m!.index + f.folded.length), -1);
         if (longer && longest > 0 && longer.some((f) => folded.startsWith(f.folded, at) && at + f.folded.length > longest && !/[\p{L}\p{N}]/u.test(folded[at + f.folded.length] ?? ''))) continue;
       }
