@@ -1,4 +1,5 @@
 import type { RemovedKind } from '../contract.js';
+import { memo } from '../util/memo.js';
 
 /**
  * A unit of page text the cleaner keeps or removes whole: a line or paragraph of a text
@@ -40,9 +41,10 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
  * Number of words: matches of [\p{L}\p{N}][\p{L}\p{N}'’.-]* (flags gu), counted by a scan that
- * allocates nothing (the classifier counts the words of every line several times).
+ * allocates nothing. The classifier counts the words of every line several times: inside the
+ * decider's memo scope each line is counted once.
  */
-export function wordCount(text: string): number {
+export const wordCount = memo(function wordCount(text: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -67,4 +69,4 @@ export function wordCount(text: string): number {
     }
   }
   return n;
-}
+});

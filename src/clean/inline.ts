@@ -23,6 +23,36 @@ const CAMEL_WORDS = new Set([
 ]);
 const CAMEL_WORD_LIST = [...CAMEL_WORDS];
 
+// Case of a non-ASCII character: 1 lower-case letter, 2 capital, 0 neither (remembered per code point).
+const caseOf = new Map<number, number>();
+/**
+ * Is there a lower-case letter right before a capital (the only place GLUED_CAMEL can match)?
+ * A scan of character codes: most blocks have none, and the regex's look-behind and \p
+ * classes cost it at every position of the block.
+ */
+function lowerBeforeUpper(s: string): boolean {
+  let prevLower = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let k: number;
+    if (c < 128) k = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      let known = caseOf.get(cp);
+      if (known === undefined) {
+        const ch = String.fromCodePoint(cp);
+        known = /\p{Ll}/u.test(ch) ? 1 : /\p{Lu}/u.test(ch) ? 2 : 0;
+        caseOf.set(cp, known);
+      }
+      k = known;
+    }
+    if (k === 2 && prevLower) return true;
+    prevLower = k === 1;
+  }
+  return false;
+}
+
 export interface InlineResult { removed: RemovedSpan[] }
 
 /**
@@ -75,7 +105,7 @@ export function appendBlock(out: MappedText, text: string, offsets: Int32Array, 
   // Pass 2: split glued words by inserting spaces.
   const inserts = new Set<number>();
   for (const g of s.matchAll(GLUED_SENTENCE)) inserts.add(g.index! + 1);
-  for (const g of s.matchAll(GLUED_CAMEL)) {
+  if (lowerBeforeUpper(s)) for (const g of s.matchAll(GLUED_CAMEL)) {
     const left = g[1]!.toLowerCase();
     const word = (g[1]! + g[2]!).toLowerCase();
     if (CAMEL_PREFIX.has(left) || CAMEL_WORD_LIST.some((w) => word.startsWith(w))) continue;
