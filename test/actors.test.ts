@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { gazetteer } from '../src/actors/match.js';
+import { fold, gazetteer } from '../src/actors/match.js';
 import { extractText } from './helpers.js';
 
 const find = (t: string) => gazetteer().find(t).map((m) => [m.text, m.ref.id]);
@@ -34,4 +34,24 @@ test('extraction reports the entities with raw offsets', () => {
   const m = ovidio.mentions[0]!;
   assert.equal(raw.slice(m.start, m.end), 'Ovidio Guzmán López');
   assert.ok(ent.some((e) => e.id === 'mex-sin-culiacan'));
+});
+
+test('folding keeps one character per input character and strips accents, on mixed scripts and cases', () => {
+  // Reference: the per-character definition (accents stripped, lower-cased, same length).
+  const ref = (s: string) => [...s].map((ch) => {
+    const l = (ch.normalize('NFD').replace(/\p{M}/gu, '') || ch).toLowerCase();
+    return l.length === ch.length ? l : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
+  }).join('');
+  const samples = [
+    'Secretaría de la Defensa Nacional (SEDENA) — “El Mencho” ÁÉÍÓÚ Ñ ü',
+    'İstanbul ΣΊΣΥΦΟΣ Ærø straße Ǆemal 𝐀𝐁 𐐀 the U.S. DEA’s agents',
+    'plain ASCII Text With Capitals',
+  ];
+  for (const s of samples) {
+    const long = `${s} `.repeat(12); // longer texts are also remembered: fold them twice
+    assert.equal(fold(s), ref(s));
+    assert.equal(fold(long), ref(long));
+    assert.equal(fold(long), ref(long));
+    assert.equal(fold(long).length, long.length);
+  }
 });

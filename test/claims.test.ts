@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { claimLexicon } from '../src/claims/lexicon.js';
+import { claimLexicon, lowerKeep } from '../src/claims/lexicon.js';
 import { findNumbers, parseDigits } from '../src/claims/numbers.js';
 import { fold } from '../src/actors/match.js';
 import type { Claim } from '../src/contract.js';
@@ -185,4 +185,9 @@ test('ratios are not counts; Spanish currency scale words; a source closing the 
   const [e] = claimsOf('Apprehensions fell to 1.1 million in fiscal 2023, a 12% drop over the previous year.').filter((x) => x.unit === 'percent');
   assert.ok(e);
   assert.deepEqual([e.value, e.period?.start], [-12, '2023']);
+});
+
+test('lower-casing for cue search keeps accents and one character per input character', () => {
+  const ref = (s: string) => [...s].map((ch) => { const l = ch.toLowerCase(); return l.length === ch.length ? l : ch; }).join('');
+  for (const s of ['La Secretaría REGISTRÓ 1.500 Homicidios', 'İstanbul ΣΟΣ ÆRØ 𐐀 “Quote”', 'plain ASCII']) assert.equal(lowerKeep(s), ref(s));
 });

@@ -24,23 +24,32 @@ interface Form { words: string[]; folded: string; caseRule: 'exact' | 'capital' 
 
 /** Lower-case and strip accents, one output character per input character. */
 export function fold(s: string): string {
-  // ASCII text (most of it) only needs lower-casing; other characters are folded once and remembered.
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
-  let out = '';
-  for (const ch of s) {
-    if (ch.charCodeAt(0) < 128) { out += ch.toLowerCase(); continue; }
-    let c = foldCache.get(ch);
-    if (c === undefined) {
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      const l = (base || ch).toLowerCase();
-      c = l.length === ch.length ? l : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
-      foldCache.set(ch, c);
-    }
-    out += c;
-  }
+  // The gazetteer and the figures coder fold the same article text: the last one is remembered.
+  if (s === lastFolded[0]) return lastFolded[1];
+  // ASCII text only needs lower-casing; other characters are folded once and remembered. ASCII
+  // letters are lower-cased in one pass after the others are replaced (a folded character is
+  // already lower-case).
+  const out = /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : lowerAscii(s.replace(NON_ASCII, foldChar));
+  if (s.length > 200) lastFolded = [s, out];
   return out;
 }
+let lastFolded: [string, string] = ['', ''];
+const NON_ASCII = /[^\x00-\x7f]/gu;
 const foldCache = new Map<string, string>();
+function foldChar(ch: string): string {
+  let c = foldCache.get(ch);
+  if (c === undefined) {
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    const l = (base || ch).toLowerCase();
+    c = l.length === ch.length ? l : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
+    foldCache.set(ch, c);
+  }
+  return c;
+}
+/** Lower-case the ASCII capitals only. */
+function lowerAscii(s: string): string {
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (w) => w.toLowerCase()) : s;
+}
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 

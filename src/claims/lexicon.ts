@@ -76,6 +76,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 
 /** Lower case, one output character per input character, accents kept (Spanish verbs: "registró" is not "registro"). */
 export function lowerKeep(s: string): string {
+  // Lower-casing the whole string gives the same characters when no character changed length
+  // and there is no capital sigma (the only mapping that depends on context).
+  const whole = s.toLowerCase();
+  if (whole.length === s.length && !s.includes('Σ')) return whole;
   let out = '';
   for (const ch of s) {
     const l = ch.toLowerCase();
