@@ -45,8 +45,28 @@ function published(c: Cleaned, given: string | undefined, dl: Dateline | null, w
   return { ...UNKNOWN };
 }
 
-/** Clean one decoded article and build its contract record (article part). */
+/** An article after cleaning, metadata, spin and language: what the coders read. */
+export interface Prepared {
+  item: RawArticle;
+  cleaned: Cleaned;
+  warnings: string[];
+  title: string | null;
+  outlet: string | null;
+  authors: string[];
+  pub: Published;
+  spun: ReturnType<typeof spin>;
+  language: ReturnType<typeof detectLanguage>;
+  /** Analysis text (spin-restored when spun) → raw offsets. */
+  analysis: TextMap;
+}
+
+/** Clean one decoded article and build its contract record. */
 export function extractArticle(item: RawArticle): Extracted {
+  return codeArticle(prepareArticle(item));
+}
+
+/** The first half of extraction: cleaning, metadata, spin restoration and language. */
+export function prepareArticle(item: RawArticle): Prepared {
   const warnings = [...item.warnings];
   const c = item.format === 'html' ? cleanHtml(item.raw, item.meta.url) : cleanText(item.raw);
   warnings.push(...c.warnings);
@@ -70,6 +90,16 @@ export function extractArticle(item: RawArticle): Extracted {
 
   const pub = published(c, item.meta.published, dateline, warnings);
   const analysis = c.clean.compose(spun.analysis);
+  return { item, cleaned: c, warnings, title, outlet, authors, pub, spun, language, analysis };
+}
+
+/**
+ * The second half: time, entities, events and figures over the analysis text, and the
+ * record with every span at raw offsets.
+ */
+export function codeArticle(p: Prepared): Extracted {
+  const { item, cleaned: c, warnings, title, outlet, authors, pub, spun, language, analysis } = p;
+  const text = c.clean.text;
   const time = new TimeDoc(analysis.text, { published: pub.date, lang: language === 'es' ? 'es' : 'en' });
   warnings.push(...time.warnings);
   const times = time.timexes.map((t) => {
