@@ -2,6 +2,7 @@
 // numbers.json, context.json), with the phrase matchers built from it. No domain word lives in
 // the code: every cue, unit, number word and bound word comes from those files.
 import { fold } from '../actors/match.js';
+import { lowerSameOffsets } from '../util/case.js';
 import { readDomainJson } from '../util/data.js';
 
 export type Lang = 'en' | 'es';
@@ -76,10 +77,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 
 /** Lower case, one output character per input character, accents kept (Spanish verbs: "registró" is not "registro"). */
 export function lowerKeep(s: string): string {
-  // Lower-casing the whole string gives the same characters when no character changed length
-  // and there is no capital sigma (the only mapping that depends on context).
-  const whole = s.toLowerCase();
-  if (whole.length === s.length && !s.includes('Σ')) return whole;
+  const whole = lowerSameOffsets(s);
+  if (whole !== null) return whole;
   let out = '';
   for (const ch of s) {
     const l = ch.toLowerCase();

@@ -5,6 +5,7 @@
 import type { Mention } from '../actors/match.js';
 import type { Token } from '../nlp/analyze.js';
 import type { Lexicon } from './lexicon.js';
+import { lowerSameOffsets } from '../util/case.js';
 
 export interface Participant {
   text: string;
@@ -91,13 +92,11 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   // (Word by word; only a word that starts a sector noun is looked at further, with the word after it.)
   const wordRe = /\p{L}+/gu;
   const nextWord = /\s+(\p{L}+)/uy;
-  // The words are read from the lower-cased text when lower-casing keeps every offset (it
-  // does unless a character changes length; a capital sigma depends on its context).
-  const lowered = text.toLowerCase();
-  const scanned = lowered.length === text.length && !text.includes('Σ') ? lowered : text;
+  // The words are read from the lower-cased text when that keeps every offset.
+  const lowered = lowerSameOffsets(text);
   let g: RegExpExecArray | null;
-  while ((g = wordRe.exec(scanned)) !== null) {
-    const one = scanned === text ? g[0].toLowerCase() : g[0];
+  while ((g = wordRe.exec(lowered ?? text)) !== null) {
+    const one = lowered ? g[0] : g[0].toLowerCase();
     if (!lex.sectorFirst.has(one)) continue;
     nextWord.lastIndex = g.index + one.length;
     const n2 = nextWord.exec(text);
@@ -140,7 +139,7 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   for (const m of mentions) if (m.ref.country && m.ref.role) counts.set(m.ref.country, (counts.get(m.ref.country) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([c]) => c);
   if (top.length === 2) {
-    const lowerText = lowered;
+    const lowerText = lowered ?? text.toLowerCase();
     for (const phrase of lex.pairs) {
       let at = lowerText.indexOf(phrase);
       while (at >= 0) {

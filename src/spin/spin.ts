@@ -1,4 +1,5 @@
 import type { SpinInfo, SpinRestoration } from '../contract.js';
+import { lowerSameOffsets } from '../util/case.js';
 import { MappedText, TextMap } from '../util/offsets.js';
 import { matchAt, spinTable, type SpinEntry, type SpinTable } from './table.js';
 
@@ -53,14 +54,12 @@ export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
   // under its case rule wins, and matching resumes after it.
   const hits: Hit[] = [];
   const word = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
-  // Words are read from the lower-cased text when that keeps every offset (unless a character
-  // changes length; a capital sigma depends on its context).
-  const lowered = text.toLowerCase();
-  const scanned = lowered.length === text.length && !text.includes('Σ') ? lowered : text;
+  // Words are read from the lower-cased text when that keeps every offset.
+  const lowered = lowerSameOffsets(text);
   let m: RegExpExecArray | null;
-  while ((m = word.exec(scanned)) !== null) {
+  while ((m = word.exec(lowered ?? text)) !== null) {
     const w = m[0];
-    const lower = scanned === text ? w.toLowerCase() : w;
+    const lower = lowered ? w : w.toLowerCase();
     // The word without trailing joiners ("U.S." → "u.s"), then as written.
     const last = w.charCodeAt(w.length - 1);
     const trailing = last === 46 || last === 39 || last === 45 || last === 0x2019; // . ' - ’
