@@ -102,6 +102,20 @@ const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) 
 const wordsOf = (t: string) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 const turn = () => new Promise((r) => setImmediate(r));
 
+/** A result row from totals: words and CPU ms are summed over the articles. */
+function row(name: string, articles: number, words: number, bytes: number, seconds: number, cpuMs: number): Row {
+  return { name, articles, words: words / articles, mb: bytes / 1e6, seconds, perSec: articles / seconds, mbPerSec: bytes / 1e6 / seconds, cpuMs: cpuMs / articles };
+}
+
+/** Text scrapes, HTML pages and all, end to end on one thread. */
+async function formatRows(items: RawArticle[]): Promise<Row[]> {
+  return [
+    await measure('text scrapes (.txt/.md), 1 thread', items.filter((a) => a.format === 'text')),
+    await measure('HTML pages, 1 thread', items.filter((a) => a.format === 'html')),
+    await measure('all, 1 thread', items),
+  ];
+}
+
 async function measure(name: string, items: RawArticle[]): Promise<Row> {
   const bytes = items.reduce((s, a) => s + Buffer.byteLength(a.raw), 0);
   const texts: string[] = [];
@@ -115,9 +129,8 @@ async function measure(name: string, items: RawArticle[]): Promise<Row> {
     await turn();
   }
   const seconds = (performance.now() - t0) / 1000;
-  const cpuMs = (cpuNow() - c0) / items.length;
-  const words = texts.reduce((n, t) => n + wordsOf(t), 0);
-  return { name, articles: items.length, words: words / items.length, mb: bytes / 1e6, seconds, perSec: items.length / seconds, mbPerSec: bytes / 1e6 / seconds, cpuMs };
+  const cpu = cpuNow() - c0;
+  return row(name, items.length, texts.reduce((n, t) => n + wordsOf(t), 0), bytes, seconds, cpu);
 }
 
 /** The event-coding half alone (time, entities, wink analysis, events, figures, record) on articles cleaned beforehand. */
@@ -137,7 +150,7 @@ async function measureCoding(name: string, items: RawArticle[]): Promise<Row> {
     seconds += (performance.now() - t0) / 1000;
     cpu += cpuNow() - c0;
   }
-  return { name, articles: items.length, words: words / items.length, mb: bytes / 1e6, seconds, perSec: items.length / seconds, mbPerSec: bytes / 1e6 / seconds, cpuMs: cpu / items.length };
+  return row(name, items.length, words, bytes, seconds, cpu);
 }
 
 /**
@@ -176,21 +189,12 @@ async function single(): Promise<object> {
   const items = corpus(target);
   // Warm-up (JIT, lazy data files, the wink model).
   for (const it of items.slice(0, 40)) { extractArticle(it); await turn(); }
-  const rows: Row[] = [
-    await measure('text scrapes (.txt/.md), 1 thread', items.filter((a) => a.format === 'text')),
-    await measure('HTML pages, 1 thread', items.filter((a) => a.format === 'html')),
-    await measure('all, 1 thread', items),
-  ];
+  const rows = await formatRows(items);
   // Peak of the extraction runs on the samples as written.
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const long = lengthen(items);
   for (const it of long.slice(0, 20)) { extractArticle(it); await turn(); }
-  const longRows: Row[] = [
-    await measure('text scrapes (.txt/.md), 1 thread', long.filter((a) => a.format === 'text')),
-    await measure('HTML pages, 1 thread', long.filter((a) => a.format === 'html')),
-    await measure('all, 1 thread', long),
-    await measureCoding('event coding alone, all, 1 thread', long),
-  ];
+  const longRows = [...await formatRows(long), await measureCoding('event coding alone, all, 1 thread', long)];
   // Peak with the lengthened runs (the stage breakdown and the tokenising comparison follow).
   const peakRssLongMb = process.resourceUsage().maxRSS / 1024;
   const stageMs = {
@@ -244,10 +248,9 @@ async function pool(): Promise<object> {
   const t0 = performance.now();
   await Promise.all(items.map((it) => p.extract(it)));
   const seconds = (performance.now() - t0) / 1000;
-  const cpuMs = (cpuNow() - c0) / items.length;
+  const cpu = cpuNow() - c0;
   await p.close();
-  const row: Row = { name: `all, ${jobs} worker threads`, articles: items.length, words: 0, mb: bytes / 1e6, seconds, perSec: items.length / seconds, mbPerSec: bytes / 1e6 / seconds, cpuMs };
-  return { row, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  return { row: row(`all, ${jobs} worker threads`, items.length, 0, bytes, seconds, cpu), peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 if (child === 'single') {
