@@ -76,10 +76,65 @@ export interface Claim {
   outOf?: number;
 }
 
+export type Factuality = 'asserted' | 'alleged' | 'disputed' | 'denied' | 'negated' | 'future' | 'considered' | 'hypothetical';
+
+export const FACTUALITIES: readonly Factuality[] = ['asserted', 'alleged', 'disputed', 'denied', 'negated', 'future', 'considered', 'hypothetical'];
+
+export type Quad = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict';
+
+export const QUADS: readonly Quad[] = ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict'];
+
+export interface EntityOut {
+  id: string;
+  name: string;
+  kind: 'person' | 'organization' | 'group' | 'place';
+  country: string | null;
+  sector: string | null;
+  mentions: Span[];
+}
+
+export interface EventParticipant {
+  text: string;
+  entity: string | null;
+  country: string | null;
+  sector: string | null;
+  /** Added field: the actor is not named but implied (an agentless passive: "was arrested"). */
+  implicit?: boolean;
+}
+
+export interface EventDate {
+  start: string | null;
+  end: string | null;
+  precision: 'day' | 'month' | 'year' | 'range' | 'decade' | 'unknown';
+  text: string | null;
+  basis: 'explicit' | 'relative' | 'anchored' | 'publication' | 'none';
+}
+
+export interface EventLocation { text: string; country: string | null; admin1: string | null; lat: number | null; lon: number | null }
+
+export interface EventRecord {
+  id: string;
+  type: string;
+  mode: string | null;
+  contexts: string[];
+  score: number;
+  quad: Quad;
+  cameo: string | null;
+  actor: EventParticipant[];
+  recipient: EventParticipant[];
+  date: EventDate;
+  location: EventLocation | null;
+  factuality: Factuality;
+  attribution: { text: string; entity: string | null } | null;
+  trigger: Span;
+  evidence: Span;
+  confidence: number;
+}
+
 export interface ArticleRecord {
   schema: typeof SCHEMA_ID;
   article: ArticleInfo;
-  entities: unknown[];
-  events: unknown[];
-  claims: unknown[];
+  entities: EntityOut[];
+  events: EventRecord[];
+  claims: Claim[];
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SCHEMA_ID, type ArticleRecord, type Claim, type Published } from '../contract.js';
+import { SCHEMA_ID, type ArticleRecord, type Claim, type Factuality, type Published, type Quad } from '../contract.js';
 import { cleanHtml, cleanText, type Cleaned } from '../clean/index.js';
 import type { RawArticle } from '../ingest/types.js';
 import { parseDateText } from '../meta/dates.js';
@@ -123,12 +123,12 @@ export function codeArticle(p: Prepared): Extracted {
   const tokens = lang === 'en' ? analyze(analysis.text).tokens : undefined;
   const events = codeEvents(analysis.text, time, mentions, lang, tokens).map((e, k) => ({
     id: `${textId.slice(0, 12)}-e${k + 1}`,
-    type: e.type, mode: e.mode, contexts: e.contexts, score: e.score, quad: e.quad, cameo: e.cameo,
+    type: e.type, mode: e.mode, contexts: e.contexts, score: e.score, quad: e.quad as Quad, cameo: e.cameo,
     actor: e.actor.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector, ...(p.implicit ? { implicit: true } : {}) })),
     recipient: e.recipient.map((p) => ({ text: p.text, entity: p.entity, country: p.country, sector: p.sector, ...(p.implicit ? { implicit: true } : {}) })),
     date: { start: e.date.start, end: e.date.end, precision: e.date.precision, text: e.date.text, basis: e.date.basis },
     location: e.location ? { text: span(e.location.start, e.location.end).text, country: e.location.country, admin1: e.location.admin1, lat: e.location.lat, lon: e.location.lon } : null,
-    factuality: e.factuality,
+    factuality: e.factuality as Factuality,
     attribution: e.attribution,
     trigger: span(e.trigger.start, e.trigger.end),
     evidence: span(e.evidence.start, e.evidence.end),
