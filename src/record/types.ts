@@ -110,11 +110,12 @@ export interface IndexPoint {
   month: string;
   /** "USA>MEX": events with a U.S. actor and a Mexican recipient. */
   direction: string;
-  /** Asserted, disputed, denied and future events by quad class (negated and hypothetical left out). */
+  /** Asserted, disputed and denied events by quad class (negated and hypothetical left out). */
   counts: Record<Quad, number>;
-  /** Counted apart, not in `counts`. */
+  /** Counted apart, not in `counts`: alleged, only weighed, or only planned. */
   alleged: number;
   considered: number;
+  future: number;
   events: number;
   scoreSum: number;
   scoreMean: number | null;
