@@ -4,6 +4,7 @@ import { PACKAGE_ROOT } from '../util/data.js';
 import { UsageError } from './args.js';
 import { evalCommand } from './eval.js';
 import { extractCommand } from './extract.js';
+import { ingestCommand } from './ingest.js';
 
 const HELP = `Cronica — a sourced, deduplicated event record of the U.S.–Mexico security relationship,
 extracted from news articles.
@@ -12,6 +13,7 @@ Usage: cronica COMMAND [options]
 
 Commands:
   extract PATH...   clean articles and write their records (cronica/article@1)
+  ingest PATH|URL...  extract articles into the store and rebuild the merged record
   eval              score extraction against gold files (--gold DIR --articles DIR)
 
 Run "cronica COMMAND --help" for a command's options.
@@ -32,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'extract') return await extractCommand(rest);
     if (cmd === 'eval') return await evalCommand(rest);
+    if (cmd === 'ingest') return await ingestCommand(rest);
     throw new UsageError(`unknown command "${cmd}" (see cronica --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

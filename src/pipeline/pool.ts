@@ -11,10 +11,14 @@ export interface PoolOptions {
   memoryMb: number;
 }
 
+/** A record with the text its coders read (the cleaned text, spin restored). */
+export interface ExtractedWithText { record: ArticleRecord; analysisText: string }
+
 interface Task {
   id: number;
   item: RawArticle;
-  resolve: (r: ArticleRecord) => void;
+  analysis: boolean;
+  resolve: (r: ExtractedWithText) => void;
   reject: (e: Error) => void;
 }
 
@@ -45,7 +49,7 @@ export class ExtractPool {
       const task = slot.task;
       if (!task || task.id !== msg.id) return;
       this.finish(slot);
-      if (msg.ok) task.resolve(msg.record as ArticleRecord);
+      if (msg.ok) task.resolve({ record: msg.record as ArticleRecord, analysisText: msg.analysisText ?? '' });
       else task.reject(new Error(msg.message));
       this.pump();
     });
@@ -87,7 +91,7 @@ export class ExtractPool {
         () => this.fail(slot, `timed out after ${(this.opts.timeoutMs / 1000).toFixed(1)} s (see --timeout)`),
         this.opts.timeoutMs,
       );
-      const req: WorkRequest = { id: task.id, item: task.item };
+      const req: WorkRequest = { id: task.id, item: task.item, analysis: task.analysis };
       slot.worker.ref();
       slot.worker.postMessage(req);
     }
@@ -95,8 +99,17 @@ export class ExtractPool {
   }
 
   extract(item: RawArticle): Promise<ArticleRecord> {
+    return this.submit(item, false).then((r) => r.record);
+  }
+
+  /** The record and the analysis text (for near-duplicate signatures). */
+  extractWithText(item: RawArticle): Promise<ExtractedWithText> {
+    return this.submit(item, true);
+  }
+
+  private submit(item: RawArticle, analysis: boolean): Promise<ExtractedWithText> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, item, resolve, reject });
+      this.queue.push({ id: this.nextId++, item, analysis, resolve, reject });
       this.pump();
     });
   }
