@@ -5,6 +5,7 @@ import { UsageError } from './args.js';
 import { evalCommand } from './eval.js';
 import { extractCommand } from './extract.js';
 import { ingestCommand } from './ingest.js';
+import { serveCommand } from './serve.js';
 
 const HELP = `Cronica — a sourced, deduplicated event record of the U.S.–Mexico security relationship,
 extracted from news articles.
@@ -14,6 +15,7 @@ Usage: cronica COMMAND [options]
 Commands:
   extract PATH...   clean articles and write their records (cronica/article@1)
   ingest PATH|URL...  extract articles into the store and rebuild the merged record
+  serve             serve the API over the store (see --help for tokens and ports)
   eval              score extraction against gold files (--gold DIR --articles DIR)
 
 Run "cronica COMMAND --help" for a command's options.
@@ -35,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'extract') return await extractCommand(rest);
     if (cmd === 'eval') return await evalCommand(rest);
     if (cmd === 'ingest') return await ingestCommand(rest);
+    if (cmd === 'serve') return await serveCommand(rest);
     throw new UsageError(`unknown command "${cmd}" (see cronica --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

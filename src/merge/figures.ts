@@ -17,11 +17,13 @@ export function claimInterval(c: Pick<ClaimMention, 'value' | 'valueMax' | 'boun
 
 const periodKey = (p: ClaimMention['period']) => (p && (p.start || p.end) ? `${p.start ?? ''}/${p.end ?? ''}` : '');
 
-/** Group claims by measure, unit, place and period; claims come in ingest order. */
+/** Group claims by measure, unit, place and period (undated claims only within their source); claims come in ingest order. */
 export function groupFigures(claims: Iterable<ClaimMention>): FigureGroup[] {
   const groups = new Map<string, ClaimMention[]>();
   for (const c of claims) {
-    const k = [c.measure, c.unit, c.place ?? '', periodKey(c.period)].join('|');
+    // Without a period two sources' figures may be about different years: they are not compared.
+    const period = periodKey(c.period);
+    const k = [c.measure, c.unit, c.place ?? '', period || `source:${c.cluster}`].join('|');
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
     g.push(c);

@@ -70,7 +70,13 @@ async function* items(inputs: string[], opts: IngestOptions): AsyncGenerator<Inp
 
 type Outcome = { label: string; kind: 'added' | 'skipped' } | { label: string; kind: 'failed'; message: string };
 
-export async function ingest(store: Store, inputs: string[], opts: IngestOptions, ev: IngestEvents = {}): Promise<IngestResult> {
+/** Ingest command-line inputs: paths, JSONL corpora, `-` and http(s) URLs. */
+export function ingest(store: Store, inputs: string[], opts: IngestOptions, ev: IngestEvents = {}): Promise<IngestResult> {
+  return ingestItems(store, items(inputs, opts), opts, ev);
+}
+
+/** Ingest decoded items (or per-item errors), storing them in the order given. */
+export async function ingestItems(store: Store, source: AsyncIterable<InputItem> | Iterable<InputItem>, opts: Pick<IngestOptions, 'jobs' | 'timeoutMs' | 'rebuild'>, ev: IngestEvents = {}): Promise<IngestResult> {
   const result: IngestResult = { read: 0, added: 0, skipped: 0, failed: 0, rebuilt: false };
   const pool = new ExtractPool({ jobs: opts.jobs, timeoutMs: opts.timeoutMs, memoryMb: 2048 });
   // Extraction runs ahead in the pool; articles are stored one by one in input order, so the
@@ -86,7 +92,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
     ev.onDone?.(done, o.label);
   };
   try {
-    for await (const item of items(inputs, opts)) {
+    for await (const item of source) {
       result.read++;
       ev.onItem?.(result.read);
       if (isItemError(item)) {
@@ -103,7 +109,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
           pending.push(previous.then(() => extracted).then(
             async ({ record, analysisText }) => {
               try {
-                const added = await store.addArticle({ key, record, signature: signature(analysisText || record.article.text) });
+                const added = await store.addArticle({ key, raw: item.raw, format: item.format, record, signature: signature(analysisText || record.article.text) });
                 return { label: item.label, kind: added ? 'added' : 'skipped' } as Outcome;
               } catch (e) {
                 return { label: item.label, kind: 'failed', message: `not stored: ${(e as Error).message.split('\n')[0]}` } as Outcome;

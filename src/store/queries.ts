@@ -63,6 +63,9 @@ export async function listArticles(db: Driver, f: ArticleFilter): Promise<Page<A
 
 export interface ArticleDetail {
   article: ArticleSummary;
+  /** The input as decoded (every offset points into it) and its format. */
+  raw: string;
+  format: string;
   record: ArticleRecord;
   /** Near-duplicate copies of this article, and the article it copies. */
   copies: ArticleSummary[];
@@ -75,8 +78,8 @@ export interface ArticleDetail {
 
 /** An article by its key (raw hash) or its id (cleaned-text hash). */
 export async function getArticle(db: Driver, keyOrId: string): Promise<ArticleDetail | null> {
-  const rows = await db.all<Parameters<typeof articleSummary>[0] & { record: string }>(
-    `SELECT ${ARTICLE_COLUMNS}, record FROM articles WHERE key = ? OR id = ? ORDER BY seq LIMIT 1`, [keyOrId, keyOrId]);
+  const rows = await db.all<Parameters<typeof articleSummary>[0] & { record: string; raw: string; format: string }>(
+    `SELECT ${ARTICLE_COLUMNS}, record, raw, format FROM articles WHERE key = ? OR id = ? ORDER BY seq LIMIT 1`, [keyOrId, keyOrId]);
   const row = rows[0];
   if (!row) return null;
   const article = articleSummary(row);
@@ -86,7 +89,7 @@ export async function getArticle(db: Driver, keyOrId: string): Promise<ArticleDe
     : null;
   const ev = await db.all<{ event: string | null }>('SELECT event FROM mentions WHERE article = ? ORDER BY ord', [article.key]);
   const fig = await db.all<{ figure: string | null }>('SELECT figure FROM claims WHERE article = ? ORDER BY ord', [article.key]);
-  return { article, record: JSON.parse(row.record) as ArticleRecord, copies, original: orig, eventOf: ev.map((r) => r.event), figureOf: fig.map((r) => r.figure) };
+  return { article, raw: row.raw, format: row.format, record: JSON.parse(row.record) as ArticleRecord, copies, original: orig, eventOf: ev.map((r) => r.event), figureOf: fig.map((r) => r.figure) };
 }
 
 export interface EventFilter {

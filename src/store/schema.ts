@@ -17,6 +17,8 @@ CREATE TABLE articles (
   published_precision TEXT NOT NULL,
   language TEXT,
   spun INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  raw TEXT NOT NULL,
   text TEXT NOT NULL,
   record TEXT NOT NULL,
   signature BLOB NOT NULL,

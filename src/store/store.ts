@@ -14,6 +14,9 @@ import { migrate } from './schema.js';
 export interface NewArticle {
   /** sha256 of the raw input: the idempotency key. */
   key: string;
+  /** The input as decoded: every offset of the record points into it. */
+  raw: string;
+  format: 'html' | 'text';
   record: ArticleRecord;
   /** MinHash signature of the analysis text (cleaned, spin restored). */
   signature: Uint32Array;
@@ -99,9 +102,9 @@ export class Store {
       const seqRow = await this.db.all<{ n: number | null }>('SELECT MAX(seq) AS n FROM articles');
       const seq = Number(seqRow[0]?.n ?? 0) + 1;
       const record = JSON.stringify(r);
-      await this.db.insertMany('articles', ['key', 'id', 'seq', 'source', 'title', 'outlet', 'published', 'published_precision', 'language', 'spun', 'text', 'record', 'signature', 'event_count', 'claim_count', 'duplicate_of', 'similarity', 'ingested_at'], [[
+      await this.db.insertMany('articles', ['key', 'id', 'seq', 'source', 'title', 'outlet', 'published', 'published_precision', 'language', 'spun', 'format', 'raw', 'text', 'record', 'signature', 'event_count', 'claim_count', 'duplicate_of', 'similarity', 'ingested_at'], [[
         a.key, art.id, seq, art.source, art.title, art.outlet, art.published.date, art.published.precision, art.language,
-        art.spin.detected ? 1 : 0, art.text, record, signatureToBuffer(a.signature),
+        art.spin.detected ? 1 : 0, a.format, a.raw, art.text, record, signatureToBuffer(a.signature),
         r.events.length, r.claims.length, null, null, new Date().toISOString(),
       ]]);
       const prefix = a.key.slice(0, 16);
