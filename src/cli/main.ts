@@ -6,6 +6,7 @@ import { evalCommand } from './eval.js';
 import { extractCommand } from './extract.js';
 import { ingestCommand } from './ingest.js';
 import { serveCommand } from './serve.js';
+import { exportCommand } from './export.js';
 
 const HELP = `Cronica — a sourced, deduplicated event record of the U.S.–Mexico security relationship,
 extracted from news articles.
@@ -16,6 +17,7 @@ Commands:
   extract PATH...   clean articles and write their records (cronica/article@1)
   ingest PATH|URL...  extract articles into the store and rebuild the merged record
   serve             serve the API over the store (see --help for tokens and ports)
+  export            write the merged record as csv, jsonl, plover, cameo-tsv, ftm, timelinejs or gexf
   eval              score extraction against gold files (--gold DIR --articles DIR)
 
 Run "cronica COMMAND --help" for a command's options.
@@ -38,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'eval') return await evalCommand(rest);
     if (cmd === 'ingest') return await ingestCommand(rest);
     if (cmd === 'serve') return await serveCommand(rest);
+    if (cmd === 'export') return await exportCommand(rest);
     throw new UsageError(`unknown command "${cmd}" (see cronica --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -28,13 +28,11 @@ export class PostgresDriver implements Driver {
   /** `schema`: a schema to create and work in (tests use one per run); default the server's search path. */
   constructor(url: string, private readonly schema?: string) {
     this.location = redactUrl(url);
-    this.pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name "${schema}"`);
+    // The schema is set for every connection as a startup option.
+    this.pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, ...(schema ? { options: `-c search_path=${schema},public` } : {}) });
     // An idle client that loses its server must not crash the process.
     this.pool.on('error', () => undefined);
-    if (schema) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name "${schema}"`);
-      this.pool.on('connect', (client) => { void client.query(`SET search_path TO ${schema}, public`); });
-    }
   }
 
   /** Create the schema when asked for one; checks that the server answers. */
@@ -92,7 +90,6 @@ export class PostgresDriver implements Driver {
     if (this.tx.getStore()) return fn();
     const client = await this.pool.connect();
     try {
-      if (this.schema) await client.query(`SET search_path TO ${this.schema}, public`);
       await client.query('BEGIN');
       const r = await this.tx.run(client, fn);
       await client.query('COMMIT');
