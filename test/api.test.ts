@@ -52,7 +52,7 @@ function suite(backend: Backend, skip: () => Promise<string | false>) {
       assert.equal(h.headers.get('x-content-type-options'), 'nosniff');
       const doc = (await get('/openapi.json')).body;
       assert.equal(doc.openapi, '3.1.0');
-      for (const p of ['/health', '/articles', '/articles/{id}', '/events', '/events/{id}', '/entities', '/entities/{id}', '/claims', '/figures', '/index', '/network', '/ingest', '/openapi.json']) {
+      for (const p of ['/health', '/articles', '/articles/{id}', '/events', '/events/{id}', '/events/{id}/review', '/entities', '/entities/{id}', '/claims', '/figures', '/index', '/network', '/ingest', '/openapi.json']) {
         assert.ok(doc.paths[p], p);
       }
       const params = doc.paths['/events'].get.parameters.map((p: { name: string }) => p.name);
@@ -140,6 +140,40 @@ function suite(backend: Backend, skip: () => Promise<string | false>) {
         assert.equal(r.body.error, 'not found');
       }
       assert.equal((await get('/no/such/route')).status, 404);
+    });
+
+    t('reviews need a token, are kept with author and time, and survive a rebuild', async () => {
+      const events = (await get('/events?limit=500')).body.items as MergedEvent[];
+      const target = events.find((e) => e.type === 'ACCUSE') ?? events[0]!;
+      const other = events.find((e) => e.id !== target.id)!;
+      const review = (id: string, body: unknown, token: string | null = TOKEN) => fetch(`${base}/events/${id}/review`, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+      });
+      assert.equal((await review(target.id, { action: 'confirm' }, null)).status, 401);
+      assert.equal((await review(target.id, { action: 'confirm' }, 'not-the-token-123')).status, 403);
+      let r = await review(target.id, { action: 'edit', changes: { type: 'FLY' } });
+      assert.equal(r.status, 400);
+      assert.equal(((await r.json()) as { field: string }).field, 'changes');
+      assert.equal((await review(target.id, { action: 'edit' })).status, 400);
+      assert.equal((await review('ev-0000000000000000', { action: 'confirm' })).status, 404);
+      r = await review(target.id, { action: 'edit', changes: { type: 'SANCTION', factuality: 'alleged', date: { start: '2020-11', precision: 'month' } }, note: 'checked against the indictment' });
+      assert.equal(r.status, 200);
+      const edited = (await r.json()) as { event: MergedEvent; history: Array<{ author: string; action: string; at: string }> };
+      assert.deepEqual([edited.event.type, edited.event.quad, edited.event.factuality, edited.event.date.start, edited.event.review?.status, edited.event.review?.by], ['SANCTION', 'material-conflict', 'alleged', '2020-11', 'edited', 'tester']);
+      assert.equal(edited.event.machine?.type, target.type);
+      assert.equal(edited.history.length, 1);
+      assert.ok(!Number.isNaN(Date.parse(edited.history[0]!.at)));
+      assert.equal((await review(other.id, { action: 'reject', note: 'not an event' })).status, 200);
+      // Rejected events leave lists and the index unless asked for.
+      assert.ok(!((await get('/events?limit=500')).body.items as MergedEvent[]).some((e) => e.id === other.id));
+      assert.ok(((await get('/events?limit=500&review=rejected')).body.items as MergedEvent[]).some((e) => e.id === other.id));
+      // A rebuild (as after any ingest) re-applies both.
+      await ctx!.store.rebuild();
+      const again = (await get(`/events/${target.id}`)).body;
+      assert.deepEqual([again.event.type, again.event.factuality, again.event.review.status], ['SANCTION', 'alleged', 'edited']);
+      assert.equal(again.history[0].author, 'tester');
+      assert.equal((await get(`/events/${other.id}`)).body.event.review.status, 'rejected');
+      assert.ok(((await get('/events?type=SANCTION&limit=500')).body.items as MergedEvent[]).some((e) => e.id === target.id));
     });
 
     t('ingest needs a valid bearer token; with one it stores and rebuilds', async () => {

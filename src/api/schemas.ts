@@ -37,6 +37,7 @@ export const EventsQuery = z.object({
   outlet: z.string().max(200).optional(),
   q: z.string().max(500).optional().describe('full-text search over the evidence sentences'),
   minSources: z.coerce.number().int().min(1).max(1000).optional().describe('at least this many independent sources'),
+  review: list(['machine', 'confirmed', 'edited', 'rejected'] as const, 'review statuses (default: all but rejected)'),
 }).strict();
 
 export const EntitiesQuery = z.object({
@@ -87,3 +88,24 @@ export const IngestBody = z.object({
     html: z.string().optional(),
   }).refine((a) => typeof a.text === 'string' || typeof a.html === 'string', 'needs a "text" or an "html" field')).min(1).max(1000),
 }).strict();
+
+const participant = z.object({
+  text: z.string().min(1).max(300),
+  entity: z.string().max(200).nullable().default(null),
+  country: country.nullable().default(null),
+  sector: z.enum(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG', 'CRM', 'REB', 'NGO', 'IGO', 'BUS', 'MED', 'EDU', 'CVL', 'ELI', 'OPP']).nullable().default(null),
+}).strict();
+
+/** Body of POST /events/:id/review. */
+export const ReviewBody = z.object({
+  action: z.enum(['confirm', 'reject', 'edit']),
+  changes: z.object({
+    type: z.enum(PLOVER_TYPES).optional(),
+    mode: z.string().max(60).nullable().optional(),
+    factuality: z.enum(FACTUALITIES as unknown as [string, ...string[]]).optional(),
+    date: z.object({ start: isoDate.nullable(), end: isoDate.nullable().default(null), precision: z.enum(['day', 'month', 'year', 'range', 'unknown']) }).strict().optional(),
+    actor: z.array(participant).max(20).optional(),
+    recipient: z.array(participant).max(20).optional(),
+  }).strict().optional(),
+  note: z.string().max(2000).optional(),
+}).strict().refine((b) => b.action !== 'edit' || (b.changes && Object.keys(b.changes).length > 0), { message: 'an edit needs at least one change', path: ['changes'] });

@@ -10,7 +10,8 @@ import { ingestItems } from '../pipeline/ingest.js';
 import { actorNetwork, CursorError, dyadIndex, getArticle, getEntity, getEvent, listArticles, listClaims, listEntities, listEvents, listFigures } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
-import { ArticlesQuery, ClaimsQuery, EntitiesQuery, EventsQuery, FiguresQuery, IdParams, IndexQuery, IngestBody, NetworkQuery } from './schemas.js';
+import { ArticlesQuery, ClaimsQuery, EntitiesQuery, EventsQuery, FiguresQuery, IdParams, IndexQuery, IngestBody, NetworkQuery, ReviewBody } from './schemas.js';
+import type { ReviewChanges } from '../record/types.js';
 
 export interface ServerOptions {
   /** Bearer tokens allowed to write, by name (the name is recorded as the author of changes). */
@@ -157,6 +158,21 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
     ingesting = run.catch(() => undefined);
     const result = await run;
     return { ...result, errors, by: author };
+  });
+
+  routes.push({ method: 'post', url: '/events/:id/review', summary: 'Confirm, reject or edit a merged event (bearer token); kept with author and time, re-applied after every rebuild', tag: 'write', params: IdParams, body: ReviewBody, auth: true, notFound: true });
+  app.post('/events/:id/review', async (req, reply) => {
+    const author = writer(req, reply, tokens);
+    if (!author) return reply;
+    const { id } = parse(IdParams, req.params);
+    const body = parse(ReviewBody, req.body);
+    let r;
+    try {
+      r = await store.addReview(id, { action: body.action, changes: (body.changes ?? null) as ReviewChanges | null, note: body.note ?? null }, author);
+    } catch (e) {
+      throw new BadRequest('changes', `changes: ${(e as Error).message}`);
+    }
+    return r ?? notFound(reply, 'event', id);
   });
 
   routes.push({ method: 'get', url: '/openapi.json', summary: 'This document', tag: 'meta' });

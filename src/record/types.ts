@@ -71,6 +71,35 @@ export interface MergedEvent {
   mentions: number;
   /** Why the mentions were merged, one line per joined mention. */
   why: string[];
+  /** A reviewer's verdict, when there is one (see ReviewRecord); the machine's values are in `machine`. */
+  review?: { status: ReviewStatus; by: string; at: string; note: string | null };
+  /** The fields a reviewer changed, as the machine coded them. */
+  machine?: Partial<Pick<MergedEvent, 'type' | 'mode' | 'quad' | 'score' | 'cameo' | 'actor' | 'recipient' | 'actorCountry' | 'recipientCountry' | 'date' | 'factuality'>>;
+}
+
+export type ReviewStatus = 'confirmed' | 'rejected' | 'edited';
+
+/** What a reviewer may change on an event. */
+export interface ReviewChanges {
+  type?: string;
+  mode?: string | null;
+  factuality?: Factuality;
+  date?: { start: string | null; end: string | null; precision: EventDate['precision'] };
+  actor?: EventParticipant[];
+  recipient?: EventParticipant[];
+}
+
+/** One review of a merged event, kept with its author and time; re-applied on every rebuild. */
+export interface ReviewRecord {
+  id: number;
+  event: string;
+  /** The event's mentions when it was reviewed: they find the event again should its id change. */
+  mentions: string[];
+  action: 'confirm' | 'reject' | 'edit';
+  changes: ReviewChanges | null;
+  note: string | null;
+  author: string;
+  at: string;
 }
 
 /** A figure as one article cites it. */

@@ -3,8 +3,9 @@
 import type { ArticleRecord, EventRecord } from '../contract.js';
 import { buildNetwork } from '../merge/network.js';
 import { indexSeries, type IndexSeries } from '../merge/series.js';
-import type { ArticleSummary, ClaimMention, FigureGroup, MergedEvent, Network } from '../record/types.js';
+import type { ArticleSummary, ClaimMention, FigureGroup, MergedEvent, Network, ReviewRecord } from '../record/types.js';
 import type { Driver } from './driver.js';
+import { reviewsOf } from './reviews.js';
 import { ARTICLE_COLUMNS, articleSummary } from './store.js';
 
 export interface Page<T> { items: T[]; next: string | null }
@@ -108,6 +109,8 @@ export interface EventFilter {
   q?: string;
   /** Only events with at least this many independent sources. */
   minSources?: number;
+  /** Review statuses to include (machine, confirmed, edited, rejected); default all but rejected. */
+  review?: string[];
 }
 
 const inList = (col: string, xs: string[]) => `${col} IN (${xs.map(() => '?').join(', ')})`;
@@ -122,6 +125,8 @@ function eventWhere(db: Driver, f: EventFilter): { where: string[]; params: unkn
   if (f.quad?.length) { where.push(inList('quad', f.quad)); params.push(...f.quad); }
   if (f.factuality?.length) { where.push(inList('factuality', f.factuality)); params.push(...f.factuality); }
   if (f.minSources) { where.push('sources >= ?'); params.push(f.minSources); }
+  if (f.review?.length) { where.push(inList('status', f.review)); params.push(...f.review); }
+  else where.push("status <> 'rejected'");
   if (f.actor) { where.push('id IN (SELECT event FROM event_actors WHERE entity = ?)'); params.push(f.actor); }
   if (f.outlet) { where.push('id IN (SELECT event FROM event_outlets WHERE outlet = ?)'); params.push(f.outlet); }
   if (f.dyad) {
@@ -172,14 +177,16 @@ export interface MentionDetail extends EventRecord {
   duplicateOf: string | null;
 }
 
-export async function getEvent(db: Driver, id: string): Promise<{ event: MergedEvent; mentions: MentionDetail[] } | null> {
+export async function getEvent(db: Driver, id: string): Promise<{ event: MergedEvent; mentions: MentionDetail[]; history: ReviewRecord[] } | null> {
   const rows = await db.all<{ data: string }>('SELECT data FROM events WHERE id = ?', [id]);
   if (!rows[0]) return null;
   const ms = await db.all<{ mid: string; data: string; article: string; source: string; outlet: string | null; title: string | null; published: string | null; duplicate_of: string | null }>(
     `SELECT m.mid, m.data, a.key AS article, a.source, a.outlet, a.title, a.published, a.duplicate_of
      FROM mentions m JOIN articles a ON a.key = m.article WHERE m.event = ? ORDER BY a.seq, m.ord`, [id]);
+  const history = await reviewsOf(db, id);
   return {
     event: JSON.parse(rows[0].data) as MergedEvent,
+    history,
     mentions: ms.map((m) => {
       const e = JSON.parse(m.data) as EventRecord;
       return { ...e, mid: m.mid, articleEventId: e.id, article: m.article, source: m.source, outlet: m.outlet, title: m.title, published: m.published, duplicateOf: m.duplicate_of };
@@ -238,7 +245,7 @@ export async function listFigures(db: Driver, f: { measure?: string; place?: str
 export async function dyadIndex(db: Driver, dyad: [string, string], from?: string, to?: string): Promise<IndexSeries> {
   const [a, b] = dyad;
   const rows = await db.all<{ data: string }>(
-    'SELECT data FROM events WHERE (actor_country = ? AND recipient_country = ?) OR (actor_country = ? AND recipient_country = ?) ORDER BY sort_key', [a, b, b, a]);
+    "SELECT data FROM events WHERE ((actor_country = ? AND recipient_country = ?) OR (actor_country = ? AND recipient_country = ?)) AND status <> 'rejected' ORDER BY sort_key", [a, b, b, a]);
   return indexSeries(rows.map((r) => JSON.parse(r.data) as MergedEvent), { dyad, from, to });
 }
 

@@ -118,6 +118,40 @@ CREATE INDEX articles_fts ON articles USING GIN (to_tsvector('simple', coalesce(
 CREATE INDEX mentions_fts ON mentions USING GIN (to_tsvector('simple', evidence));
 `,
   },
+  {
+    // Reviews of merged events (who changed what, when), re-applied after every rebuild.
+    version: 2,
+    sqlite: `
+ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'machine';
+CREATE INDEX events_status ON events (status);
+CREATE TABLE reviews (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  event TEXT NOT NULL,
+  mentions TEXT NOT NULL,
+  action TEXT NOT NULL,
+  changes TEXT,
+  note TEXT,
+  author TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX reviews_event ON reviews (event);
+`,
+    postgres: `
+ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'machine';
+CREATE INDEX events_status ON events (status);
+CREATE TABLE reviews (
+  id BIGSERIAL PRIMARY KEY,
+  event TEXT NOT NULL,
+  mentions TEXT NOT NULL,
+  action TEXT NOT NULL,
+  changes TEXT,
+  note TEXT,
+  author TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX reviews_event ON reviews (event);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,10 +5,13 @@
 // rebuilding again gives the same result.
 import type { ArticleRecord, EventRecord } from '../contract.js';
 import { mergeEvents } from '../merge/events.js';
+import { applyReview, applyReviews, type PloverTable } from '../merge/review.js';
+import { readDomainJson } from '../util/data.js';
 import { groupFigures } from '../merge/figures.js';
 import { clusterDuplicates, signatureFromBuffer, signatureToBuffer } from '../merge/minhash.js';
-import type { ArticleSummary, ClaimMention, EventMention, FigureGroup, MergedEvent } from '../record/types.js';
+import type { ArticleSummary, ClaimMention, EventMention, FigureGroup, MergedEvent, ReviewChanges, ReviewRecord } from '../record/types.js';
 import type { Driver } from './driver.js';
+import { reviewsOf } from './reviews.js';
 import { migrate } from './schema.js';
 
 export interface NewArticle {
@@ -62,6 +65,10 @@ export function dayBounds(start: string | null, end: string | null): [string | n
   }
   return [first, last];
 }
+
+let ploverTable: PloverTable | null = null;
+/** PLOVER types with their quad class, scores and modes (domain/events/plover.json). */
+const plover = (): PloverTable => (ploverTable ??= readDomainJson<{ types: PloverTable }>('events/plover.json').types);
 
 export class Store {
   private constructor(readonly db: Driver) {}
@@ -166,7 +173,12 @@ export class Store {
         const a = info.get(row.article)!;
         return { ...e, id: row.mid, article: row.article, outlet: a.outlet, source: a.source, published: a.published, cluster: a.cluster };
       });
-      const { events, eventOf } = mergeEvents(mentions);
+      const merged = mergeEvents(mentions);
+      const { eventOf } = merged;
+      // People's reviews, re-applied in the order they were made (and re-pointed when an event's id moved).
+      const reviews = await this.reviews();
+      const { events, moved } = applyReviews(merged.events, eventOf, reviews, plover());
+      for (const m of moved) await this.db.run('UPDATE reviews SET event = ? WHERE id = ?', [m.event, m.review]);
       await this.db.run('DELETE FROM event_actors');
       await this.db.run('DELETE FROM event_outlets');
       await this.db.run('DELETE FROM events');
@@ -215,7 +227,7 @@ export class Store {
     const outletRows: unknown[][] = [];
     for (const e of events) {
       const [from, to] = dayBounds(e.date.start, e.date.end);
-      evRows.push([e.id, `${from ?? '9999-99-99'}|${e.id}`, e.type, e.mode, e.quad, e.score, from, to, e.actorCountry, e.recipientCountry, e.factuality, e.sources, e.mentions, JSON.stringify(e)]);
+      evRows.push([e.id, `${from ?? '9999-99-99'}|${e.id}`, e.type, e.mode, e.quad, e.score, from, to, e.actorCountry, e.recipientCountry, e.factuality, e.sources, e.mentions, e.review?.status ?? 'machine', JSON.stringify(e)]);
       const seen = new Set<string>();
       for (const [role, ps] of [['actor', e.actor], ['recipient', e.recipient]] as const) {
         for (const p of ps) {
@@ -226,9 +238,37 @@ export class Store {
       }
       for (const o of e.outlets) outletRows.push([e.id, o]);
     }
-    await this.db.insertMany('events', ['id', 'sort_key', 'type', 'mode', 'quad', 'score', 'day_from', 'day_to', 'actor_country', 'recipient_country', 'factuality', 'sources', 'mention_count', 'data'], evRows);
+    await this.db.insertMany('events', ['id', 'sort_key', 'type', 'mode', 'quad', 'score', 'day_from', 'day_to', 'actor_country', 'recipient_country', 'factuality', 'sources', 'mention_count', 'status', 'data'], evRows);
     await this.db.insertMany('event_actors', ['event', 'entity', 'role'], actorRows);
     await this.db.insertMany('event_outlets', ['event', 'outlet'], outletRows);
+  }
+
+  /** Every review, in the order made. */
+  async reviews(eventId?: string): Promise<ReviewRecord[]> {
+    return reviewsOf(this.db, eventId);
+  }
+
+  /**
+   * Record a review of a merged event and apply it at once (one transaction). Returns null
+   * when there is no such event. Throws on a change the codebook does not allow.
+   */
+  async addReview(eventId: string, input: { action: ReviewRecord['action']; changes?: ReviewChanges | null; note?: string | null }, author: string): Promise<{ event: MergedEvent; history: ReviewRecord[] } | null> {
+    return this.db.transaction(async () => {
+      const rows = await this.db.all<{ data: string }>('SELECT data FROM events WHERE id = ?', [eventId]);
+      if (!rows[0]) return null;
+      const event = JSON.parse(rows[0].data) as MergedEvent;
+      const mentions = (await this.db.all<{ mid: string }>('SELECT mid FROM mentions WHERE event = ? ORDER BY mid', [eventId])).map((r) => r.mid);
+      const at = new Date().toISOString();
+      const review: ReviewRecord = { id: 0, event: eventId, mentions, action: input.action, changes: input.changes ?? null, note: input.note ?? null, author, at };
+      const updated = applyReview(event, review, plover());
+      await this.db.run('INSERT INTO reviews (event, mentions, action, changes, note, author, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [eventId, JSON.stringify(mentions), review.action, review.changes ? JSON.stringify(review.changes) : null, review.note, author, at]);
+      await this.db.run('DELETE FROM event_actors WHERE event = ?', [eventId]);
+      await this.db.run('DELETE FROM event_outlets WHERE event = ?', [eventId]);
+      await this.db.run('DELETE FROM events WHERE id = ?', [eventId]);
+      await this.insertEvents([updated]);
+      return { event: updated, history: await this.reviews(eventId) };
+    });
   }
 
   async counts(): Promise<Counts> {
