@@ -53,7 +53,8 @@ function fmtDays(r: DayRange | null): string {
 
 /**
  * Whether a mention can join a cluster, and why. A shared named participant (an entity of the
- * pack) on either side is required, the other side must not name different countries, and the
+ * pack) on either side is required, the other side must not name different countries (nor
+ * different entities, for a recipient or the speaker of a statement), and the
  * dates must overlap (an undated report needs more, see below). Without a shared entity, two
  * reports join only when both are dated to the same day and name the same countries and
  * sectors on both sides.
@@ -68,6 +69,9 @@ function fit(m: EventMention, ms: { actor: Side; recipient: Side; days: DayRange
   for (const [name, a, b] of [['actor', ms.actor, c.actor], ['recipient', ms.recipient, c.recipient]] as const) {
     const ents = shared(a.entities, b.entities);
     if (ents.length) { score += 2; sides++; reasons.push(`${name} ${ents.join(', ')} in both`); continue; }
+    // Different named recipients are different events (two arrests); so are different named
+    // speakers of a statement. Outlets crediting different agencies with one act are not.
+    if (disjoint(a.entities, b.entities) && (name === 'recipient' || /^verbal-/.test(m.quad))) return null;
     if (disjoint(a.countries, b.countries)) return null;
     const cs = shared(a.countries, b.countries);
     if (cs.length) { score += 0.5; reasons.push(`${name} country ${cs.join(', ')} in both`); }
