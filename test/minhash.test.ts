@@ -16,6 +16,7 @@ import {
   type DupResult,
 } from '../src/merge/minhash.js';
 import { CORPUS, extractFile } from './helpers.js';
+import { mulberry32 } from '../src/util/prng.js';
 
 // A wire report, a syndicated copy of it and an independent report of the same extradition.
 // The people and companies are invented.
@@ -55,17 +56,7 @@ const INDEPENDENT = [
 const THRESHOLD = 0.5;
 const sim = (a: string, b: string) => estimateSimilarity(signature(a), signature(b));
 
-/** A small seeded generator for test data (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 function randomSignature(next: () => number): Uint32Array {
   const s = new Uint32Array(SIGNATURE_SIZE);
   for (let i = 0; i < SIGNATURE_SIZE; i++) s[i] = Math.floor(next() * 4294967291);

@@ -152,8 +152,8 @@ export class Store {
   async rebuild(onStep?: (step: string) => void): Promise<{ events: number; figures: number; duplicates: number }> {
     return this.db.transaction(async () => {
       onStep?.('near-duplicates');
-      const arts = await this.db.all<{ key: string; seq: number; signature: Buffer; outlet: string | null; source: string; published: string | null }>(
-        'SELECT key, seq, signature, outlet, source, published FROM articles ORDER BY seq');
+      const arts = await this.db.all<{ key: string; seq: number; signature: Buffer; outlet: string | null; source: string; published: string | null; duplicate_of: string | null; similarity: number | null }>(
+        'SELECT key, seq, signature, outlet, source, published, duplicate_of, similarity FROM articles ORDER BY seq');
       const dups = clusterDuplicates(arts.map((r) => ({ key: r.key, order: Number(r.seq), signature: signatureFromBuffer(r.signature) })));
       const info = new Map<string, { cluster: string; outlet: string | null; source: string; published: string | null; seq: number }>();
       let duplicates = 0;
@@ -162,7 +162,9 @@ export class Store {
         const d = dups.get(r.key) ?? { duplicateOf: null, similarity: null };
         if (d.duplicateOf) duplicates++;
         info.set(r.key, { cluster: d.duplicateOf ?? r.key, outlet: r.outlet, source: r.source, published: r.published, seq: Number(r.seq) });
-        dupRows.push([d.duplicateOf, d.similarity === null ? null : Math.round(d.similarity * 1000) / 1000, r.key]);
+        const sim = d.similarity === null ? null : Math.round(d.similarity * 1000) / 1000;
+        // Only changed rows are written (an article row is wide: raw input, text, record).
+        if (d.duplicateOf !== r.duplicate_of || sim !== (r.similarity === null ? null : Number(r.similarity))) dupRows.push([d.duplicateOf, sim, r.key]);
       }
       for (const row of dupRows) await this.db.run('UPDATE articles SET duplicate_of = ?, similarity = ? WHERE key = ?', row);
 
