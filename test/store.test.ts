@@ -5,7 +5,10 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ArticleRecord } from '../src/contract.js';
 import { ingest, type IngestOptions } from '../src/pipeline/ingest.js';
-import { dyadIndex, getArticle, getEvent, listArticles, listClaims, listEvents, listFigures, type EventFilter } from '../src/store/queries.js';
+import { JSDOM } from 'jsdom';
+import { exportEvents } from '../src/export/index.js';
+import { parseCsv } from '../src/export/csv.js';
+import { actorNetwork, dyadIndex, getArticle, getEvent, listArticles, listClaims, listEvents, listFigures, type EventFilter } from '../src/store/queries.js';
 import { dayBounds, type Counts, type Store } from '../src/store/store.js';
 import type { MergedEvent } from '../src/record/types.js';
 import { CORPUS, HAS_SHARED, SHARED } from './helpers.js';
@@ -161,6 +164,31 @@ function suite(backend: Backend, skip: () => Promise<string | false>) {
         assert.equal(Object.values(p.counts).reduce((a, b) => a + b, 0), p.events);
         if (p.events) assert.equal(p.scoreMean, Math.round((p.scoreSum / p.events) * 100) / 100);
       }
+    });
+
+    t('every export format takes the stored record: CSV re-reads to one row per event, GEXF parses with the network counts', async (store) => {
+      const events = await allEvents(store);
+      const csv = [...exportEvents('csv', events)].join('');
+      const rows = parseCsv(csv);
+      assert.equal(rows.length, events.length + 1);
+      assert.deepEqual(rows.slice(1).map((r) => r[0]), events.map((e) => e.id));
+      for (const f of ['jsonl', 'plover'] as const) {
+        const lines = [...exportEvents(f, events)].join('').split('\n').filter(Boolean);
+        assert.equal(lines.length, events.length, f);
+        for (const l of lines) JSON.parse(l);
+      }
+      const tsv = [...exportEvents('cameo-tsv', events)].join('').split('\n').filter(Boolean);
+      assert.equal(tsv.length, events.length + 1);
+      assert.ok(tsv.every((l) => l.split('\t').length === 26));
+      const net = await actorNetwork(store.db, {});
+      const xml = [...exportEvents('gexf', events, net)].join('');
+      const doc = new JSDOM('').window.DOMParser;
+      const parsed = new doc().parseFromString(xml, 'application/xml');
+      assert.equal(parsed.getElementsByTagName('parsererror').length, 0);
+      assert.equal(parsed.getElementsByTagName('node').length, net.nodes.length);
+      assert.equal(parsed.getElementsByTagName('edge').length, net.edges.length);
+      const tl = JSON.parse([...exportEvents('timelinejs', events)].join('')) as { events: unknown[] };
+      assert.equal(tl.events.length, events.filter((e) => e.date.start).length);
     });
 
     t('an article is written whole or not at all', async (store) => {
