@@ -126,6 +126,12 @@ function suite(backend: Backend, skip: () => Promise<string | false>) {
       // A month-precise event overlaps a filter on one of its days.
       const month = all.find((e) => e.date.precision === 'month')!;
       assert.ok((await allEvents(store, { from: `${month.date.start}-15`, to: `${month.date.start}-15` })).some((e) => e.id === month.id));
+      // Date windows select exactly the events whose days overlap them, whatever their precision.
+      for (const [from, to] of [['2020-10-15', '2020-10-15'], ['2019-07-01', '2019-07-31'], ['2006', '2012'], ['1985-06', '1985-06'], ['2024-10-16', '2025-02']]) {
+        const [lo, hi] = [dayBounds(from!, from!)[0]!, dayBounds(to!, to!)[1]!];
+        const want = all.filter((e) => { const [a, b] = dayBounds(e.date.start, e.date.end); return a !== null && a <= hi && b! >= lo; }).map((e) => e.id);
+        assert.deepEqual((await allEvents(store, { from, to })).map((e) => e.id), want, `${from}…${to}`);
+      }
       const coerce = await allEvents(store, { type: ['COERCE'], factuality: ['asserted'] });
       assert.deepEqual(coerce.map((e) => e.id).sort(), all.filter((e) => e.type === 'COERCE' && e.factuality === 'asserted').map((e) => e.id).sort());
       const found = await allEvents(store, { q: 'Cienfuegos' });

@@ -6,7 +6,7 @@ import { indexSeries, type IndexSeries } from '../merge/series.js';
 import type { ArticleSummary, ClaimMention, FigureGroup, MergedEvent, Network, ReviewRecord } from '../record/types.js';
 import type { Driver } from './driver.js';
 import { reviewsOf } from './reviews.js';
-import { ARTICLE_COLUMNS, articleSummary } from './store.js';
+import { ARTICLE_COLUMNS, articleSummary, dayBounds, SPAN_DAYS } from './store.js';
 
 export interface Page<T> { items: T[]; next: string | null }
 
@@ -143,13 +143,37 @@ function eventWhere(db: Driver, f: EventFilter): { where: string[]; params: unkn
   return { where, params, empty: false };
 }
 
-/** Merged events in date order (undated last), filtered and paged. */
+/** The day `n` days before an ISO day (YYYY-MM-DD). */
+function daysBefore(day: string, n: number): string {
+  return new Date(Date.parse(day) - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Merged events in date order (undated last), filtered and paged. With a `from` date the list
+ * is read per span class: events spanning at most a month can only overlap the window if they
+ * start at most a month before it, those spanning at most a year at most a year before, so
+ * each class is read from the sort-key index from that point on (an interval-overlap filter
+ * on its own would read every earlier event); the few longer ones are read whole. The three
+ * sorted pages are merged.
+ */
 export async function listEvents(db: Driver, f: EventFilter): Promise<Page<MergedEvent>> {
   const { where, params, empty } = eventWhere(db, f);
   if (empty) return { items: [], next: null };
   if (f.cursor) { where.push('sort_key > ?'); params.push(decode(f.cursor, isString)); }
-  const rows = await db.all<{ sort_key: string; data: string }>(
-    `SELECT sort_key, data FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sort_key LIMIT ?`, [...params, f.limit + 1]);
+  const select = (w: string[], p: unknown[]) => db.all<{ sort_key: string; data: string }>(
+    `SELECT sort_key, data FROM events ${w.length ? `WHERE ${w.join(' AND ')}` : ''} ORDER BY sort_key LIMIT ?`, [...p, f.limit + 1]);
+  let rows: Array<{ sort_key: string; data: string }>;
+  if (f.from) {
+    const from = dayBounds(f.from, f.from)[0]!;
+    const parts = await Promise.all([
+      select([...where, 'span_class = 0', 'sort_key >= ?'], [...params, daysBefore(from, SPAN_DAYS[0])]),
+      select([...where, 'span_class = 1', 'sort_key >= ?'], [...params, daysBefore(from, SPAN_DAYS[1])]),
+      select([...where, 'span_class = 2'], params),
+    ]);
+    rows = parts.flat().sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0)).slice(0, f.limit + 1);
+  } else {
+    rows = await select(where, params);
+  }
   const items = rows.slice(0, f.limit).map((r) => JSON.parse(r.data) as MergedEvent);
   return { items, next: rows.length > f.limit ? encode(rows[f.limit - 1]!.sort_key) : null };
 }

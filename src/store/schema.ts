@@ -152,6 +152,22 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_event ON reviews (event);
 `,
   },
+  {
+    // Date-filtered event lists: events are split by how many days their date spans, so that
+    // a window [from, to] is read from the sort-key index starting at most that many days
+    // before `from` (see listEvents). Filled by the next rebuild.
+    version: 3,
+    sqlite: `
+ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 2;
+CREATE INDEX events_span_sort ON events (span_class, sort_key);
+INSERT INTO meta (key, value) VALUES ('dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1';
+`,
+    postgres: `
+ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 2;
+CREATE INDEX events_span_sort ON events (span_class, sort_key);
+INSERT INTO meta (key, value) VALUES ('dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -66,6 +66,16 @@ export function dayBounds(start: string | null, end: string | null): [string | n
   return [first, last];
 }
 
+/** Longest date span, in days, of each span class (class 2 is unbounded: decades, long ranges, undated). */
+export const SPAN_DAYS = [31, 366] as const;
+
+/** Span class of an event's days: 0 up to a month, 1 up to a year, 2 longer or undated. */
+export function spanClass(from: string | null, to: string | null): number {
+  if (!from || !to) return 2;
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  return days <= SPAN_DAYS[0] ? 0 : days <= SPAN_DAYS[1] ? 1 : 2;
+}
+
 let ploverTable: PloverTable | null = null;
 /** PLOVER types with their quad class, scores and modes (domain/events/plover.json). */
 const plover = (): PloverTable => (ploverTable ??= readDomainJson<{ types: PloverTable }>('events/plover.json').types);
@@ -229,7 +239,7 @@ export class Store {
     const outletRows: unknown[][] = [];
     for (const e of events) {
       const [from, to] = dayBounds(e.date.start, e.date.end);
-      evRows.push([e.id, `${from ?? '9999-99-99'}|${e.id}`, e.type, e.mode, e.quad, e.score, from, to, e.actorCountry, e.recipientCountry, e.factuality, e.sources, e.mentions, e.review?.status ?? 'machine', JSON.stringify(e)]);
+      evRows.push([e.id, `${from ?? '9999-99-99'}|${e.id}`, e.type, e.mode, e.quad, e.score, from, to, e.actorCountry, e.recipientCountry, e.factuality, e.sources, e.mentions, e.review?.status ?? 'machine', spanClass(from, to), JSON.stringify(e)]);
       const seen = new Set<string>();
       for (const [role, ps] of [['actor', e.actor], ['recipient', e.recipient]] as const) {
         for (const p of ps) {
@@ -240,7 +250,7 @@ export class Store {
       }
       for (const o of e.outlets) outletRows.push([e.id, o]);
     }
-    await this.db.insertMany('events', ['id', 'sort_key', 'type', 'mode', 'quad', 'score', 'day_from', 'day_to', 'actor_country', 'recipient_country', 'factuality', 'sources', 'mention_count', 'status', 'data'], evRows);
+    await this.db.insertMany('events', ['id', 'sort_key', 'type', 'mode', 'quad', 'score', 'day_from', 'day_to', 'actor_country', 'recipient_country', 'factuality', 'sources', 'mention_count', 'status', 'span_class', 'data'], evRows);
     await this.db.insertMany('event_actors', ['event', 'entity', 'role'], actorRows);
     await this.db.insertMany('event_outlets', ['event', 'outlet'], outletRows);
   }
