@@ -6,7 +6,8 @@
 // so each peak RSS is that mode's alone. Throughput is wall-clock; CPU ms per article is
 // printed beside it because a busy machine (other processes on the cores) slows the wall
 // clock but hardly the CPU time.
-// Usage: npm run bench [-- --articles N] [--json]
+// Then the store benchmark (scripts/bench-store.ts) in a child process of its own; `--store` runs it alone.
+// Usage: npm run bench [-- --articles N] [--json] [--store] [--store-articles N] [--store-events N] [--pg URL | --no-pg]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,7 @@ import { TimeDoc } from '../src/time/index.js';
 import { splitSentences } from '../src/time/sentences.js';
 import { gazetteer } from '../src/actors/match.js';
 import { PACKAGE_ROOT } from '../src/util/data.js';
+import { benchStore, printStore, storeOptions, type StoreBenchResult } from './bench-store.js';
 
 const args = process.argv.slice(2);
 const nArg = args.indexOf('--articles');
@@ -31,6 +33,7 @@ const target = nArg >= 0 ? Number(args[nArg + 1]) : 2040;
 const asJson = args.includes('--json');
 const childArg = args.indexOf('--child');
 const child = childArg >= 0 ? args[childArg + 1] : null;
+const storeOnly = args.includes('--store');
 
 function corpus(n: number): RawArticle[] {
   const dir = path.join(PACKAGE_ROOT, 'examples', 'corpus');
@@ -41,7 +44,7 @@ function corpus(n: number): RawArticle[] {
   const out: RawArticle[] = [];
   for (let i = 0; out.length < n; i++) {
     const s = samples[i % samples.length]!;
-    // Small edits so that no two articles are byte-identical.
+    // Small edits (a year moved back, "México" for "Mexico") vary the copies: 99 distinct texts, each repeated about 20 times.
     const raw = s.raw.replace(/\b(20\d\d)\b/, (y) => String(Number(y) - (i % 3))).replace(/Mexico/, i % 2 ? 'México' : 'Mexico');
     out.push({ source: `${s.f}#${i}`, label: `${s.f}#${i}`, raw, format: s.html ? 'html' : 'text', meta: {}, warnings: [] });
   }
@@ -257,6 +260,12 @@ if (child === 'single') {
   console.log(JSON.stringify(await single()));
 } else if (child === 'pool') {
   console.log(JSON.stringify(await pool()));
+} else if (child === 'store') {
+  console.log(JSON.stringify(await benchStore(storeOptions(args))));
+} else if (storeOnly) {
+  const st = storeChild();
+  if (asJson) console.log(JSON.stringify(st, null, 2));
+  else printStore(st);
 } else {
   const self = fileURLToPath(import.meta.url);
   const run = (mode: string) => {
@@ -268,7 +277,7 @@ if (child === 'single') {
   const p = run('pool') as { row: Row; peakRssMb: number };
   const load = os.loadavg()[0]!;
   if (asJson) {
-    console.log(JSON.stringify({ ...s, pool: p.row, peakRssPoolMb: p.peakRssMb, loadAverage: load }, null, 2));
+    console.log(JSON.stringify({ ...s, pool: p.row, peakRssPoolMb: p.peakRssMb, loadAverage: load, store: storeChild() }, null, 2));
   } else {
     const ms = (x: number) => x.toFixed(2).padStart(7);
     console.log(`extraction benchmark (cleaning, metadata, spin, time, entities, events, figures): ${s.rows[2]!.articles} articles generated from examples/corpus (${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, load average ${load.toFixed(1)} at the end)`);
@@ -293,5 +302,13 @@ if (child === 'single') {
     const t = s.time;
     console.log(`time stage on ${t.sentences} sentences (${t.tokens} tokens, ${t.timexCount} temporal expressions):`);
     console.log(`  median of 15 runs — tokenising with wink-nlp: ${t.tokenMs.toFixed(1)} ms   resolving all temporal expressions (find, normalise, anchor): ${t.timeMs.toFixed(1)} ms  (${(t.timeMs / t.tokenMs * 100).toFixed(0)}% of tokenising)`);
+    printStore(storeChild());
   }
+}
+
+/** The store benchmark in a child process of its own (its peak RSS is its own); progress goes to stderr. */
+function storeChild(): StoreBenchResult {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', 'store', ...args], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error('bench child "store" failed (its error is above)');
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as StoreBenchResult;
 }

@@ -159,20 +159,27 @@ function daysBefore(day: string, n: number): string {
 export async function listEvents(db: Driver, f: EventFilter): Promise<Page<MergedEvent>> {
   const { where, params, empty } = eventWhere(db, f);
   if (empty) return { items: [], next: null };
-  if (f.cursor) { where.push('sort_key > ?'); params.push(decode(f.cursor, isString)); }
+  const cursor = f.cursor ? decode(f.cursor, isString) : null;
   const select = (w: string[], p: unknown[]) => db.all<{ sort_key: string; data: string }>(
     `SELECT sort_key, data FROM events ${w.length ? `WHERE ${w.join(' AND ')}` : ''} ORDER BY sort_key LIMIT ?`, [...p, f.limit + 1]);
   let rows: Array<{ sort_key: string; data: string }>;
   if (f.from) {
     const from = dayBounds(f.from, f.from)[0]!;
+    // One lower bound per class (the later of the cursor and the class's reach), so the index
+    // range starts there.
+    const bound = (k: 0 | 1): [string, string] => {
+      const reach = daysBefore(from, SPAN_DAYS[k]);
+      return cursor !== null && cursor >= reach ? ['sort_key > ?', cursor] : ['sort_key >= ?', reach];
+    };
+    const [b0, b1] = [bound(0), bound(1)];
     const parts = await Promise.all([
-      select([...where, 'span_class = 0', 'sort_key >= ?'], [...params, daysBefore(from, SPAN_DAYS[0])]),
-      select([...where, 'span_class = 1', 'sort_key >= ?'], [...params, daysBefore(from, SPAN_DAYS[1])]),
-      select([...where, 'span_class = 2'], params),
+      select([...where, 'span_class = 0', b0[0]], [...params, b0[1]]),
+      select([...where, 'span_class = 1', b1[0]], [...params, b1[1]]),
+      select([...where, 'span_class = 2', ...(cursor !== null ? ['sort_key > ?'] : [])], [...params, ...(cursor !== null ? [cursor] : [])]),
     ]);
     rows = parts.flat().sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0)).slice(0, f.limit + 1);
   } else {
-    rows = await select(where, params);
+    rows = cursor !== null ? await select([...where, 'sort_key > ?'], [...params, cursor]) : await select(where, params);
   }
   const items = rows.slice(0, f.limit).map((r) => JSON.parse(r.data) as MergedEvent);
   return { items, next: rows.length > f.limit ? encode(rows[f.limit - 1]!.sort_key) : null };

@@ -155,16 +155,17 @@ CREATE INDEX reviews_event ON reviews (event);
   {
     // Date-filtered event lists: events are split by how many days their date spans, so that
     // a window [from, to] is read from the sort-key index starting at most that many days
-    // before `from` (see listEvents). Filled by the next rebuild.
+    // before `from` (see listEvents); the index carries the days, so rows outside the window
+    // are skipped without reading them. Filled by the next rebuild.
     version: 3,
     sqlite: `
 ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 2;
-CREATE INDEX events_span_sort ON events (span_class, sort_key);
+CREATE INDEX events_span_sort ON events (span_class, sort_key, day_to, day_from);
 INSERT INTO meta (key, value) VALUES ('dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1';
 `,
     postgres: `
 ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 2;
-CREATE INDEX events_span_sort ON events (span_class, sort_key);
+CREATE INDEX events_span_sort ON events (span_class, sort_key, day_to, day_from);
 INSERT INTO meta (key, value) VALUES ('dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1';
 `,
   },
