@@ -13,10 +13,9 @@
 // PostgreSQL runs in throw-away schemas (`?schema=cronica_bench_<random>`), dropped afterwards;
 // when the server cannot be reached that part is reported as skipped.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeBytes } from '../src/ingest/decode.js';
 import type { RawArticle } from '../src/ingest/types.js';
 import { signature } from '../src/merge/minhash.js';
 import { extractArticle } from '../src/pipeline/extract.js';
@@ -27,7 +26,8 @@ import { openStore } from '../src/store/open.js';
 import type { PostgresDriver } from '../src/store/postgres.js';
 import { listEvents, type EventFilter } from '../src/store/queries.js';
 import { dayBounds, type Counts, type NewArticle, type Store } from '../src/store/store.js';
-import { PACKAGE_ROOT } from '../src/util/data.js';
+import { mulberry32 } from '../src/util/prng.js';
+import { corpus } from './corpus.js';
 
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -54,44 +54,6 @@ const turn = () => new Promise((r) => setImmediate(r));
 const log = (msg: string) => process.stderr.write(`store bench: ${msg}\n`);
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
 
-/**
- * The extraction benchmark's corpus (scripts/bench.ts `corpus()`): the samples in turn, the
- * first 20xx year shifted back by i % 3 and the first "Mexico" spelt "México" on odd i. Those
- * edits give at most 6 variants of a sample (fewer when it has no such year or no "Mexico"), so
- * from about the 100th article on they repeat byte for byte, and ingest would skip the repeats
- * (same content key). A repeat here gets trailing newlines until it is new: a distinct raw input
- * (its own key) whose cleaned text equals an earlier copy's (clustered as its near-duplicate,
- * as a re-fetched page would be).
- */
-export function corpus(n: number): RawArticle[] {
-  const dir = path.join(PACKAGE_ROOT, 'examples', 'corpus');
-  const samples = readdirSync(dir).sort().map((f) => {
-    const html = /\.html?$/.test(f);
-    return { f, html, raw: decodeBytes(readFileSync(path.join(dir, f)), { html }).text };
-  });
-  const seen = new Set<string>();
-  const out: RawArticle[] = [];
-  for (let i = 0; out.length < n; i++) {
-    const s = samples[i % samples.length]!;
-    let raw = s.raw.replace(/\b(20\d\d)\b/, (y) => String(Number(y) - (i % 3))).replace(/Mexico/, i % 2 ? 'México' : 'Mexico');
-    while (seen.has(raw)) raw += '\n';
-    seen.add(raw);
-    out.push({ source: `${s.f}#${i}`, label: `${s.f}#${i}`, raw, format: s.html ? 'html' : 'text', meta: {}, warnings: [] });
-  }
-  return out;
-}
-
-/** Deterministic PRNG (mulberry32): the same events and windows for SQLite and PostgreSQL. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -259,7 +221,7 @@ async function measureQueries(b: Backend, templates: MergedEvent[], total: numbe
   try {
     // Fill: the same events for every backend (seeded), 5,000 per transaction; only the
     // transactions (insertEvents: rows, JSON, indexes, commit) are timed, not making the variants.
-    const rnd = prng(0xc0ffee);
+    const rnd = mulberry32(0xc0ffee);
     let bytes = 0;
     let insertMs = 0;
     for (let i = 0; i < total; i += 5000) {
@@ -285,7 +247,7 @@ async function measureQueries(b: Backend, templates: MergedEvent[], total: numbe
       dbMb = Number((await store.db.all<{ n: number }>("SELECT pg_total_relation_size('events') + pg_total_relation_size('event_actors') + pg_total_relation_size('event_outlets') AS n"))[0]!.n) / 1e6;
     }
 
-    const ws = windows(WARMUP + RUNS, prng(0xbe7c4));
+    const ws = windows(WARMUP + RUNS, mulberry32(0xbe7c4));
     const spy = spying(store.db);
     const variants: Array<{ name: string; filter: (w: { from: string; to: string }) => EventFilter }> = [
       { name: 'date filter', filter: (w) => ({ limit: 50, ...w }) },
@@ -329,7 +291,7 @@ async function measureQueries(b: Backend, templates: MergedEvent[], total: numbe
 }
 
 export async function benchStore(opts: StoreOptions): Promise<StoreBenchResult> {
-  const items = corpus(opts.articles);
+  const items = corpus(opts.articles, { distinct: true });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cronica-bench-'));
   let nth = 0;
   const sqlite: Backend = { name: 'SQLite', spec: () => path.join(tmp, `store-${++nth}.db`) };

@@ -9,12 +9,9 @@
 // Then the store benchmark (scripts/bench-store.ts) in a child process of its own; `--store` runs it alone.
 // Usage: npm run bench [-- --articles N] [--json] [--store] [--store-articles N] [--store-events N] [--pg URL | --no-pg]
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanHtml, cleanText } from '../src/clean/index.js';
-import { decodeBytes } from '../src/ingest/decode.js';
 import type { RawArticle } from '../src/ingest/types.js';
 import { detectLanguage } from '../src/meta/language.js';
 import { analyze, engine } from '../src/nlp/analyze.js';
@@ -24,7 +21,7 @@ import { spin } from '../src/spin/spin.js';
 import { TimeDoc } from '../src/time/index.js';
 import { splitSentences } from '../src/time/sentences.js';
 import { gazetteer } from '../src/actors/match.js';
-import { PACKAGE_ROOT } from '../src/util/data.js';
+import { corpus } from './corpus.js';
 import { benchStore, printStore, storeOptions, type StoreBenchResult } from './bench-store.js';
 
 const args = process.argv.slice(2);
@@ -35,21 +32,6 @@ const childArg = args.indexOf('--child');
 const child = childArg >= 0 ? args[childArg + 1] : null;
 const storeOnly = args.includes('--store');
 
-function corpus(n: number): RawArticle[] {
-  const dir = path.join(PACKAGE_ROOT, 'examples', 'corpus');
-  const samples = readdirSync(dir).sort().map((f) => {
-    const html = /\.html?$/.test(f);
-    return { f, html, raw: decodeBytes(readFileSync(path.join(dir, f)), { html }).text };
-  });
-  const out: RawArticle[] = [];
-  for (let i = 0; out.length < n; i++) {
-    const s = samples[i % samples.length]!;
-    // Small edits (a year moved back, "México" for "Mexico") vary the copies: 99 distinct texts, each repeated about 20 times.
-    const raw = s.raw.replace(/\b(20\d\d)\b/, (y) => String(Number(y) - (i % 3))).replace(/Mexico/, i % 2 ? 'México' : 'Mexico');
-    out.push({ source: `${s.f}#${i}`, label: `${s.f}#${i}`, raw, format: s.html ? 'html' : 'text', meta: {}, warnings: [] });
-  }
-  return out;
-}
 
 /**
  * The same articles lengthened to about 800 words of main text: after the second body paragraph
