@@ -25,7 +25,8 @@ import type { Driver } from '../src/store/driver.js';
 import { openStore } from '../src/store/open.js';
 import type { PostgresDriver } from '../src/store/postgres.js';
 import { listEvents, type EventFilter } from '../src/store/queries.js';
-import { dayBounds, type Counts, type NewArticle, type Store } from '../src/store/store.js';
+import { dayBounds } from '../src/merge/dates.js';
+import type { Counts, NewArticle, Store } from '../src/store/store.js';
 import { mulberry32 } from '../src/util/prng.js';
 import { corpus } from './corpus.js';
 

@@ -19,6 +19,15 @@ function dayEnd(v: string): number | null {
   return Date.UTC(y, 11, 31) / 86_400_000;
 }
 
+const isoDay = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
+
+/** First and last day (YYYY-MM-DD) an ISO date of any precision covers (`end` defaults to `start`). */
+export function dayBounds(start: string | null, end: string | null): [string | null, string | null] {
+  const from = start ? dayStart(start) : null;
+  const to = start ? dayEnd(end ?? start) : null;
+  return from === null || to === null ? [null, null] : [isoDay(from), isoDay(to)];
+}
+
 /** A closed interval of days; `loose` when the date is only an upper bound (the publication date). */
 export interface DayRange { from: number; to: number; width: number }
 

@@ -1,7 +1,16 @@
 // Figures registry: the claims of one measure, unit, place and period across articles, with
 // agreement or disagreement between independent sources flagged and every claim kept.
 import { createHash } from 'node:crypto';
+import type { Claim } from '../contract.js';
 import type { ClaimMention, FigureGroup } from '../record/types.js';
+
+/** An article's claim as the registry sees it: where it was cited and by which independent source. */
+export function claimMention(c: Claim, at: { id: string; article: string; cluster: string; outlet: string | null }): ClaimMention {
+  return {
+    ...at, measure: c.measure, value: c.value, valueMax: c.valueMax, bound: c.bound, unit: c.unit,
+    place: c.place, period: c.period, attribution: c.attribution, evidence: c.evidence,
+  };
+}
 
 /** The values a claim allows: exact figures are read as rounded (±2%), "about" as ±10%. */
 export function claimInterval(c: Pick<ClaimMention, 'value' | 'valueMax' | 'bound'>): [number, number] {

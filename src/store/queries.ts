@@ -1,12 +1,14 @@
 // Read side of the store: the queries behind the API, the exports and the web UI. Every
 // filter is a bound parameter; list queries page with opaque cursors.
-import type { ArticleRecord, EventRecord } from '../contract.js';
+import type { ArticleRecord, Claim, EventRecord } from '../contract.js';
+import { claimMention } from '../merge/figures.js';
 import { buildNetwork } from '../merge/network.js';
 import { indexSeries, type IndexSeries } from '../merge/series.js';
 import type { ArticleSummary, ClaimMention, FigureGroup, MergedEvent, Network, ReviewRecord } from '../record/types.js';
 import type { Driver } from './driver.js';
 import { reviewsOf } from './reviews.js';
-import { ARTICLE_COLUMNS, articleSummary, dayBounds, SPAN_DAYS } from './store.js';
+import { dayBounds } from '../merge/dates.js';
+import { ARTICLE_COLUMNS, articleSummary, SPAN_DAYS } from './store.js';
 
 export interface Page<T> { items: T[]; next: string | null }
 
@@ -119,8 +121,8 @@ function eventWhere(db: Driver, f: EventFilter): { where: string[]; params: unkn
   const where: string[] = [];
   const params: unknown[] = [];
   // Dates: events whose days overlap [from, to]; a month-precise event overlaps any day of its month.
-  if (f.from) { where.push('day_to >= ?'); params.push(f.from.length === 4 ? `${f.from}-01-01` : f.from.length === 7 ? `${f.from}-01` : f.from); }
-  if (f.to) { where.push('day_from <= ?'); params.push(f.to.length === 4 ? `${f.to}-12-31` : f.to.length === 7 ? `${f.to}-31` : f.to); }
+  if (f.from) { where.push('day_to >= ?'); params.push(dayBounds(f.from, f.from)[0]); }
+  if (f.to) { where.push('day_from <= ?'); params.push(dayBounds(f.to, f.to)[1]); }
   if (f.type?.length) { where.push(inList('type', f.type)); params.push(...f.type); }
   if (f.quad?.length) { where.push(inList('quad', f.quad)); params.push(...f.quad); }
   if (f.factuality?.length) { where.push(inList('factuality', f.factuality)); params.push(...f.factuality); }
@@ -257,8 +259,8 @@ export async function listClaims(db: Driver, f: { limit: number; cursor?: string
     `SELECT c.cid, a.key AS article, a.duplicate_of, a.outlet, c.data, c.figure FROM claims c JOIN articles a ON a.key = c.article
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.cid LIMIT ?`, [...params, f.limit + 1]);
   const items = rows.slice(0, f.limit).map((r) => {
-    const c = JSON.parse(r.data) as ClaimMention;
-    return { id: r.cid, article: r.article, cluster: r.duplicate_of ?? r.article, outlet: r.outlet, measure: c.measure, value: c.value, valueMax: c.valueMax, bound: c.bound, unit: c.unit, place: c.place, period: c.period, attribution: c.attribution, evidence: c.evidence, figure: r.figure };
+    const c = claimMention(JSON.parse(r.data) as Claim, { id: r.cid, article: r.article, cluster: r.duplicate_of ?? r.article, outlet: r.outlet });
+    return { ...c, figure: r.figure };
   });
   return { items, next: rows.length > f.limit ? encode(items[items.length - 1]!.id) : null };
 }

@@ -106,6 +106,28 @@ CREATE TABLE figures (
 CREATE INDEX figures_measure ON figures (measure);
 `;
 
+const REVIEWS = `
+ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'machine';
+CREATE INDEX events_status ON events (status);
+CREATE TABLE reviews (
+  id $SERIAL_KEY,
+  event TEXT NOT NULL,
+  mentions TEXT NOT NULL,
+  action TEXT NOT NULL,
+  changes TEXT,
+  note TEXT,
+  author TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX reviews_event ON reviews (event);
+`;
+
+const SPAN_CLASS = `
+ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 2;
+CREATE INDEX events_span_sort ON events (span_class, sort_key, day_to, day_from);
+INSERT INTO meta (key, value) VALUES ('dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1';
+`;
+
 const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -121,36 +143,8 @@ CREATE INDEX mentions_fts ON mentions USING GIN (to_tsvector('simple', evidence)
   {
     // Reviews of merged events (who changed what, when), re-applied after every rebuild.
     version: 2,
-    sqlite: `
-ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'machine';
-CREATE INDEX events_status ON events (status);
-CREATE TABLE reviews (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  event TEXT NOT NULL,
-  mentions TEXT NOT NULL,
-  action TEXT NOT NULL,
-  changes TEXT,
-  note TEXT,
-  author TEXT NOT NULL,
-  at TEXT NOT NULL
-);
-CREATE INDEX reviews_event ON reviews (event);
-`,
-    postgres: `
-ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'machine';
-CREATE INDEX events_status ON events (status);
-CREATE TABLE reviews (
-  id BIGSERIAL PRIMARY KEY,
-  event TEXT NOT NULL,
-  mentions TEXT NOT NULL,
-  action TEXT NOT NULL,
-  changes TEXT,
-  note TEXT,
-  author TEXT NOT NULL,
-  at TEXT NOT NULL
-);
-CREATE INDEX reviews_event ON reviews (event);
-`,
+    sqlite: REVIEWS.replace('$SERIAL_KEY', 'INTEGER PRIMARY KEY AUTOINCREMENT'),
+    postgres: REVIEWS.replace('$SERIAL_KEY', 'BIGSERIAL PRIMARY KEY'),
   },
   {
     // Date-filtered event lists: events are split by how many days their date spans, so that
@@ -158,16 +152,8 @@ CREATE INDEX reviews_event ON reviews (event);
     // before `from` (see listEvents); the index carries the days, so rows outside the window
     // are skipped without reading them. Filled by the next rebuild.
     version: 3,
-    sqlite: `
-ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 2;
-CREATE INDEX events_span_sort ON events (span_class, sort_key, day_to, day_from);
-INSERT INTO meta (key, value) VALUES ('dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1';
-`,
-    postgres: `
-ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 2;
-CREATE INDEX events_span_sort ON events (span_class, sort_key, day_to, day_from);
-INSERT INTO meta (key, value) VALUES ('dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1';
-`,
+    sqlite: SPAN_CLASS,
+    postgres: SPAN_CLASS,
   },
 ];
 

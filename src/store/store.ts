@@ -3,11 +3,12 @@
 // clusters, merged events, figure groups) is rebuilt from the stored mentions in one
 // transaction, so a killed run leaves either the old derived record or the new one, and
 // rebuilding again gives the same result.
-import type { ArticleRecord, EventRecord } from '../contract.js';
+import type { ArticleRecord, Claim, EventRecord } from '../contract.js';
+import { dayBounds } from '../merge/dates.js';
 import { mergeEvents } from '../merge/events.js';
 import { applyReview, applyReviews, type PloverTable } from '../merge/review.js';
 import { readDomainJson } from '../util/data.js';
-import { groupFigures } from '../merge/figures.js';
+import { claimMention, groupFigures } from '../merge/figures.js';
 import { clusterDuplicates, signatureFromBuffer, signatureToBuffer } from '../merge/minhash.js';
 import type { ArticleSummary, ClaimMention, EventMention, FigureGroup, MergedEvent, ReviewChanges, ReviewRecord } from '../record/types.js';
 import type { Driver } from './driver.js';
@@ -52,19 +53,6 @@ export function articleSummary(r: ArticleRow): ArticleSummary {
   };
 }
 
-/** First and last day (YYYY-MM-DD) an ISO date of any precision covers. */
-export function dayBounds(start: string | null, end: string | null): [string | null, string | null] {
-  if (!start) return [null, null];
-  const first = start.length === 4 ? `${start}-01-01` : start.length === 7 ? `${start}-01` : start;
-  const e = end ?? start;
-  let last = e;
-  if (e.length === 4) last = `${e}-12-31`;
-  else if (e.length === 7) {
-    const [y, m] = e.split('-').map(Number) as [number, number];
-    last = `${e}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  }
-  return [first, last];
-}
 
 /** Longest date span, in days, of each span class (class 2 is unbounded: decades, long ranges, undated). */
 export const SPAN_DAYS = [31, 366] as const;
@@ -210,9 +198,8 @@ export class Store {
       onStep?.('figures');
       const crow = await this.db.all<{ cid: string; article: string; data: string }>('SELECT c.cid, c.article, c.data FROM claims c JOIN articles a ON a.key = c.article ORDER BY a.seq, c.ord');
       const claims: ClaimMention[] = crow.map((row) => {
-        const c = JSON.parse(row.data) as ClaimMention;
         const a = info.get(row.article)!;
-        return { id: row.cid, article: row.article, cluster: a.cluster, outlet: a.outlet, measure: c.measure, value: c.value, valueMax: c.valueMax, bound: c.bound, unit: c.unit, place: c.place, period: c.period, attribution: c.attribution, evidence: c.evidence };
+        return claimMention(JSON.parse(row.data) as Claim, { id: row.cid, article: row.article, cluster: a.cluster, outlet: a.outlet });
       });
       const figures = groupFigures(claims);
       await this.db.run('DELETE FROM figures');
