@@ -52,7 +52,7 @@ function suite(backend: Backend, skip: () => Promise<string | false>) {
       assert.equal(h.headers.get('x-content-type-options'), 'nosniff');
       const doc = (await get('/openapi.json')).body;
       assert.equal(doc.openapi, '3.1.0');
-      for (const p of ['/health', '/articles', '/articles/{id}', '/events', '/events/{id}', '/events/{id}/review', '/entities', '/entities/{id}', '/claims', '/figures', '/index', '/network', '/ingest', '/openapi.json']) {
+      for (const p of ['/health', '/articles', '/articles/{id}', '/articles/{id}/reading', '/outlets', '/events', '/events/{id}', '/events/{id}/review', '/entities', '/entities/{id}', '/claims', '/figures', '/index', '/network', '/ingest', '/openapi.json']) {
         assert.ok(doc.paths[p], p);
       }
       const params = doc.paths['/events'].get.parameters.map((p: { name: string }) => p.name);

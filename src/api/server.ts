@@ -7,11 +7,13 @@ import { z } from 'zod';
 import type { InputItem } from '../ingest/read.js';
 import { parseJsonlLine } from '../ingest/jsonl.js';
 import { ingestItems } from '../pipeline/ingest.js';
-import { actorNetwork, CursorError, dyadIndex, getArticle, getEntity, getEvent, listArticles, listClaims, listEntities, listEvents, listFigures } from '../store/queries.js';
+import { actorNetwork, CursorError, dyadIndex, getArticle, getEntity, getEvent, listArticles, listClaims, listEntities, listEvents, listFigures, listOutlets } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
+import { readingView } from './reading.js';
 import { ArticlesQuery, ClaimsQuery, EntitiesQuery, EventsQuery, FiguresQuery, IdParams, IndexQuery, IngestBody, NetworkQuery, ReviewBody } from './schemas.js';
 import type { ReviewChanges } from '../record/types.js';
+import { registerWeb } from '../web/static.js';
 
 export interface ServerOptions {
   /** Bearer tokens allowed to write, by name (the name is recorded as the author of changes). */
@@ -20,6 +22,8 @@ export interface ServerOptions {
   jobs?: number;
   logger?: boolean;
   version?: string;
+  /** Serve the web UI at "/" (default true). */
+  web?: boolean;
 }
 
 /** A request that failed validation: 400 with the field named. */
@@ -39,6 +43,8 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   }
   throw new BadRequest(field, field ? `${field}: ${message}` : message);
 }
+
+const OutletsQuery = z.object({}).strict();
 
 const notFound = (reply: FastifyReply, what: string, id: string) => reply.code(404).send({ error: 'not found', message: `no ${what} with id "${id}"` });
 
@@ -100,6 +106,17 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
   get('/articles/:id', { summary: 'One article: its record, copies, and the merged event and figure group of each mention', tag: 'articles', params: IdParams, notFound: true }, async (req, reply) => {
     const { id } = parse(IdParams, req.params);
     return (await getArticle(store.db, id)) ?? notFound(reply, 'article', id);
+  });
+
+  get('/articles/:id/reading', { summary: 'One article as the UI reads it: cleaned paragraphs with evidence, figure and entity marks, removed blocks in place', tag: 'articles', params: IdParams, notFound: true }, async (req, reply) => {
+    const { id } = parse(IdParams, req.params);
+    const detail = await getArticle(store.db, id);
+    return detail ? readingView(detail) : notFound(reply, 'article', id);
+  });
+
+  get('/outlets', { summary: 'Outlets of the stored articles, most articles first', tag: 'articles', query: OutletsQuery }, async (req) => {
+    parse(OutletsQuery, req.query);
+    return { items: await listOutlets(store.db) };
   });
 
   get('/events', { summary: 'Merged events, by date (undated last), filtered and paged', tag: 'events', query: EventsQuery }, async (req) => {
@@ -178,5 +195,7 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
   routes.push({ method: 'get', url: '/openapi.json', summary: 'This document', tag: 'meta' });
   const doc = openApiDocument(routes, opts.version ?? '0.0.0');
   app.get('/openapi.json', async () => doc);
+  // The workbench, same origin: "/" and "/app/*".
+  if (opts.web !== false) registerWeb(app);
   return app;
 }

@@ -289,3 +289,11 @@ export async function actorNetwork(db: Driver, f: Omit<EventFilter, 'limit' | 'c
   const names = new Map((await db.all<{ entity: string; name: string }>('SELECT entity, MIN(name) AS name FROM article_entities GROUP BY entity')).map((r) => [r.entity, r.name] as const));
   return buildNetwork(events, { names, minWeight: f.minWeight });
 }
+
+/** Outlets of the stored articles, most articles first, then by name. */
+export async function listOutlets(db: Driver): Promise<Array<{ outlet: string; articles: number }>> {
+  const rows = await db.all<{ outlet: string; articles: number }>('SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet');
+  // Sorted here: PostgreSQL would order names by the database's collation, SQLite by code unit.
+  return rows.map((r) => ({ outlet: r.outlet, articles: Number(r.articles) }))
+    .sort((a, b) => b.articles - a.articles || (a.outlet < b.outlet ? -1 : a.outlet > b.outlet ? 1 : 0));
+}
