@@ -8,8 +8,9 @@ import { parse, positiveNumber, UsageError } from './args.js';
 
 export const SERVE_HELP = `Usage: cronica serve [options]
 
-Serve the API (and the web UI) over the store. Read-only without a token; POST /ingest needs
-"Authorization: Bearer TOKEN".
+Serve the web workbench (at /) and the API over the store. Read-only without a token;
+reviews in the workbench, POST /ingest and POST /events/ID/review need one
+("Authorization: Bearer TOKEN").
 
 Options:
   --db PATH|URL        SQLite file or postgres:// URL (default $CRONICA_DB or ./cronica.db)
@@ -91,7 +92,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const addr = app.server.address();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof addr === 'object' && addr ? addr.port : port}/`;
   if (!values.quiet) {
-    process.stdout.write(`Cronica serving ${store.location} at ${url}\n`);
+    process.stdout.write(`Cronica serving ${store.location} at ${url}\n  workbench: ${url}  (API: ${url}openapi.json)\n`);
     if (failed) process.stderr.write(`cronica: ${failed} item(s) could not be ingested (see above)\n`);
   }
   await new Promise<void>((resolve) => {
