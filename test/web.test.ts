@@ -303,12 +303,23 @@ describe('web workbench in Chromium', () => {
   });
 
   t('the figures registry shows a table and a chart per measure, with disagreements flagged', async () => {
+    // Two outlets citing different overdose tolls for the same year: a disagreement to flag.
+    const add = await api<{ added: number }>('/ingest', {
+      method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ articles: [
+        { id: 'web-fig-a', title: 'Overdose deaths hit a record', published: '2023-05-17', outlet: 'Capitol Ledger', text: 'WASHINGTON — More than 107,000 Americans died of drug overdoses in 2022, according to provisional figures from the Centers for Disease Control and Prevention. Most of those deaths involved fentanyl smuggled across the border from Mexico.' },
+        { id: 'web-fig-b', title: 'Fentanyl toll keeps rising', published: '2023-06-02', outlet: 'Border Daily', text: 'About 70,000 Americans died of drug overdoses in 2022, officials in Washington said on Thursday, blaming fentanyl made by Mexican cartels.' },
+      ] }),
+    });
+    assert.equal(add.added, 2);
     const groups = (await api<{ items: Array<{ id: string; measure: string; agreement: string }> }>('/figures')).items;
+    assert.ok(groups.some((g) => g.agreement === 'disagree'), 'the two tolls disagree');
     await open('#/figures');
     await page.waitForSelector('[data-test="figure-chart"]');
     assert.equal(await page.locator('[data-test="figure-chart"]').count(), new Set(groups.map((g) => g.measure)).size);
     const disagree = groups.filter((g) => g.agreement === 'disagree').length;
     assert.equal(await page.locator('tr.fig-disagree').count(), disagree);
+    assert.match(await page.locator('tr.fig-disagree').first().innerText(), /disagree/);
     await shot('figures');
   });
 
