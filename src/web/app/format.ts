@@ -49,6 +49,9 @@ export const QUAD_LABEL: Record<Quad, string> = {
   'material-conflict': 'material conflict',
 };
 
+/** The 16 PLOVER event types, in the codebook's order. */
+export const PLOVER_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
+
 export const QUADS: Quad[] = ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict'];
 
 export function participant(p: EventParticipant): string {

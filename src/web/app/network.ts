@@ -7,10 +7,8 @@ import { api, ApiError, type Network, type Params } from './api.js';
 import type { NetworkEdge, NetworkNode, Quad } from '../../record/types.js';
 import { nodeId } from '../../merge/network.js';
 import { href, navigate, type View } from './router.js';
-import { QUADS, QUAD_LABEL, num, plural } from './format.js';
+import { PLOVER_TYPES, QUADS, QUAD_LABEL, num, plural } from './format.js';
 import { eventList } from './event-list.js';
-
-const PLOVER_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 
 const QUAD_HEX: Record<Quad, string> = {
   'verbal-cooperation': '#56B4E9',

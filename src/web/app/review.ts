@@ -3,9 +3,8 @@
 // token (header); the server records the token's name as the author.
 import { api, ApiError, type EventDetail } from './api.js';
 import { h, replace, status } from './dom.js';
-import { FACTUALITY } from './format.js';
+import { FACTUALITY, PLOVER_TYPES } from './format.js';
 import { getToken } from './token.js';
-import { PLOVER_TYPES } from './timeline.js';
 import type { EventParticipant } from '../../contract.js';
 
 const SECTORS = ['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG', 'CRM', 'REB', 'NGO', 'IGO', 'BUS', 'MED', 'EDU', 'CVL', 'ELI', 'OPP'];

@@ -3,12 +3,11 @@
 // wide and a day-precise one a tick; factuality changes the mark, the word and the bar style.
 import { api, ApiError, type MergedEvent, type Params } from './api.js';
 import { h, replace, status } from './dom.js';
-import { dateLabel, dayRange, FACTUALITY, factualityOf, participants, plural, QUAD_LABEL, QUADS } from './format.js';
+import { dateLabel, dayRange, FACTUALITY, factualityOf, participants, plural, PLOVER_TYPES, QUAD_LABEL, QUADS } from './format.js';
 import { href, navigate, type View } from './router.js';
 import { virtualList } from './vlist.js';
 import type { Factuality } from '../../contract.js';
 
-export const PLOVER_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 const FILTERS = ['from', 'to', 'type', 'quad', 'factuality', 'actor', 'dyad', 'outlet', 'q'] as const;
 const DAY = 86_400_000;
 const PAGE = 500;
