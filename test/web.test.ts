@@ -435,15 +435,16 @@ describe('web workbench in Chromium', () => {
     const c = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
     const p = await c.newPage();
     await p.addInitScript(() => {
-      const w = window as unknown as { __long: number[] };
+      const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
       w.__long = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) }); }).observe({ type: 'longtask', buffered: true });
     });
     const t0 = Date.now();
     await p.goto(`${srv.base}/`);
     const n = await timelineDone(p);
     const loadMs = Date.now() - t0;
     assert.equal(n, 10_000);
+    const scrollFrom = await p.evaluate(() => performance.now());
     // Scroll through the whole list: wheel steps, page jumps, then the keyboard to the end.
     for (let i = 0; i < 30; i++) { await p.mouse.move(700, 500); await p.mouse.wheel(0, 1500); await p.waitForTimeout(16); }
     for (let i = 0; i < 20; i++) { await p.locator('.vlist').evaluate((el, k) => { el.scrollTop = (el.scrollHeight * k) / 20; }, i); await p.waitForTimeout(16); }
@@ -452,11 +453,13 @@ describe('web workbench in Chromium', () => {
     for (let i = 0; i < 10; i++) await p.keyboard.press('PageUp');
     await p.waitForTimeout(300);
     const rows = await p.locator('.tl-row').count();
-    const long = await p.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    const max = long.length ? Math.max(...long) : 0;
-    const report = { events: n, loadMs, longTasks: long.length, maxLongTaskMs: Math.round(max), rowsInDom: rows };
+    const long = await p.evaluate(() => (window as unknown as { __long: Array<{ start: number; duration: number }> }).__long);
+    const max = Math.max(0, ...long.map((l) => l.duration));
+    const whileScrolling = long.filter((l) => l.start >= scrollFrom);
+    const maxScroll = Math.max(0, ...whileScrolling.map((l) => l.duration));
+    const report = { events: n, loadMs, longTasks: long, maxLongTaskMs: max, longTasksWhileScrolling: whileScrolling.length, maxLongTaskWhileScrollingMs: maxScroll, rowsInDom: rows };
     writeFileSync(path.join(OUT, 'perf-10k.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`# 10,000-event timeline: loaded in ${loadMs} ms; ${long.length} long task(s), longest ${Math.round(max)} ms; ${rows} rows in the DOM`);
+    console.log(`# 10,000-event timeline: loaded in ${loadMs} ms; ${long.length} long task(s) in all, longest ${max} ms; while scrolling ${whileScrolling.length}, longest ${maxScroll} ms; ${rows} rows in the DOM`);
     await shot('timeline-10k', p);
     assert.ok(rows < 80, `${rows} rows rendered`);
     assert.ok(max < 200, `longest task ${max} ms`);

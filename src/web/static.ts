@@ -1,7 +1,7 @@
 // Serves the workbench (dist/web, built by scripts/build-web.ts) from the API's origin: the page
-// at "/", its assets under "/app/". Files are read once at start and served from memory by a
-// fixed list of names, so no request path ever reaches the file system.
-import { existsSync, readFileSync } from 'node:fs';
+// at "/", its assets under "/app/". Files are read once at start and served from memory by
+// name, so no request path ever reaches the file system.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -32,9 +32,10 @@ const TYPES: Record<string, string> = {
 export function registerWeb(app: FastifyInstance, dir = WEB_DIR): { available: boolean } {
   const files = new Map<string, { body: Buffer; type: string }>();
   if (existsSync(path.join(dir, 'index.html'))) {
-    for (const name of ['index.html', 'app.js', 'app.css', 'app.js.map', 'app.css.map', 'app.js.LEGAL.txt', 'app.css.LEGAL.txt']) {
-      const p = path.join(dir, name);
-      if (existsSync(p)) files.set(name, { body: readFileSync(p), type: TYPES[path.extname(name)]! });
+    // The build's files, listed once: the page, its bundle, code-split chunks, maps and notices.
+    for (const name of readdirSync(dir)) {
+      const type = TYPES[path.extname(name)];
+      if (type && /^[\w.-]+$/.test(name)) files.set(name, { body: readFileSync(path.join(dir, name)), type });
     }
   }
   const send = (name: string, cache: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => {

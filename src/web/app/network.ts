@@ -1,7 +1,8 @@
 // The actor network: cytoscape draws actors and their directed interactions; a table of the
 // actors is the keyboard path. Choosing an actor lists its events.
 import './charts.css';
-import cytoscape from 'cytoscape';
+// Only the type at load: the library is fetched the first time the view opens (its own chunk).
+import type cytoscape from 'cytoscape';
 import { h, replace, status } from './dom.js';
 import { api, ApiError, type Network, type Params } from './api.js';
 import type { NetworkEdge, NetworkNode, Quad } from '../../record/types.js';
@@ -121,7 +122,7 @@ function actorEvents(id: string, label: string, f: Filters, signal: AbortSignal)
   });
 }
 
-function graph(container: HTMLElement, net: Network): cytoscape.Core {
+function graph(lib: typeof cytoscape, container: HTMLElement, net: Network): cytoscape.Core {
   const maxEvents = Math.max(1, ...net.nodes.map((n) => n.events));
   const maxWeight = Math.max(1, ...net.edges.map((e) => e.weight));
   // Deterministic start: nodes on a circle in id order, then cose without randomizing.
@@ -145,7 +146,7 @@ function graph(container: HTMLElement, net: Network): cytoscape.Core {
   const fg = cssVar('--fg', '#222');
   const bg = cssVar('--bg', '#fff');
   const accent = cssVar('--accent', '#0b57d0');
-  const cy = cytoscape({
+  const cy = lib({
     container,
     elements,
     minZoom: 0.1,
@@ -220,7 +221,9 @@ export const networkView: View = async (root, route) => {
     table.el);
 
   try {
-    cy = graph(canvas, net);
+    const lib = (await import('cytoscape')).default;
+    if (!canvas.isConnected) return;
+    cy = graph(lib, canvas, net);
   } catch (e) {
     replace(canvas, status(`Could not draw the network: ${(e as Error).message}`, 'error'));
   }
