@@ -5,11 +5,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/api/server.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import type { MergedEvent } from '../src/record/types.js';
 import { CORPUS } from './helpers.js';
-import { pgSkip, POSTGRES, SQLITE, type Backend } from './store-backends.js';
+import { pgSkip, POSTGRES, serveOnLoopback, SQLITE, type Backend } from './store-backends.js';
 
 const TOKEN = 'test-token-0123456789';
 
@@ -25,10 +24,7 @@ function suite(backend: Backend, skip: () => Promise<string | false>) {
       ctx = await backend.fresh();
       await ingest(ctx.store, [path.join(CORPUS, '05-cienfuegos-case.html'), path.join(CORPUS, '06-cienfuegos-case-spun.txt'), path.join(CORPUS, '08-dea-unit-disbanded.txt'), path.join(CORPUS, '15-cartel-fto-designation.html')],
         { jobs: 2, timeoutMs: 60_000, maxBytes: 1 << 24, allowPrivate: false, inputFormat: 'auto' });
-      app = await buildServer(ctx.store, { tokens: new Map([['tester', TOKEN]]), jobs: 1, version: 'test' });
-      await app.listen({ host: '127.0.0.1', port: 0 });
-      const addr = app.server.address();
-      base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+      ({ app, base } = await serveOnLoopback(ctx.store, { tokens: new Map([['tester', TOKEN]]), jobs: 1 }));
     });
     after(async () => {
       await app?.close();

@@ -5,12 +5,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { decodeHTML } from 'entities';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/api/server.js';
 import { readingView, SpanMapper, type ReadingBlock, type ReadingView } from '../src/api/reading.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { getArticle, listArticles, type ArticleDetail } from '../src/store/queries.js';
 import { CORPUS } from './helpers.js';
-import { SQLITE } from './store-backends.js';
+import { serveOnLoopback, SQLITE } from './store-backends.js';
 
 type Para = Extract<ReadingBlock, { kind: 'paragraph' }>;
 type Removed = Extract<ReadingBlock, { kind: 'removed' }>;
@@ -35,10 +34,7 @@ describe('reading view', () => {
     await ingest(ctx.store, FILES.map((f) => path.join(CORPUS, f)), { jobs: 2, timeoutMs: 60_000, maxBytes: 1 << 24, allowPrivate: false, inputFormat: 'auto' });
     for (const a of (await listArticles(ctx.store.db, { limit: 100 })).items) details.set(path.basename(a.source), (await getArticle(ctx.store.db, a.key))!);
     assert.equal(details.size, FILES.length);
-    app = await buildServer(ctx.store, { version: 'test' });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    ({ app, base } = await serveOnLoopback(ctx.store));
   });
   after(async () => {
     await app?.close();

@@ -8,6 +8,8 @@ import pg from 'pg';
 import { openStore } from '../src/store/open.js';
 import type { PostgresDriver } from '../src/store/postgres.js';
 import type { Store } from '../src/store/store.js';
+import type { FastifyInstance } from 'fastify';
+import { buildServer, type ServerOptions } from '../src/api/server.js';
 
 export const PG_URL = process.env.CRONICA_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -70,3 +72,11 @@ export const POSTGRES: Backend = {
     };
   },
 };
+
+/** A server over a store, listening on a free loopback port. */
+export async function serveOnLoopback(store: Store, opts: ServerOptions = {}): Promise<{ app: FastifyInstance; base: string }> {
+  const app = await buildServer(store, { version: 'test', ...opts });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address();
+  return { app, base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` };
+}

@@ -12,7 +12,6 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildServer } from '../src/api/server.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import type { IndexSeries } from '../src/merge/series.js';
 import type { MergedEvent } from '../src/record/types.js';
@@ -21,6 +20,7 @@ import type { Store } from '../src/store/store.js';
 import { mulberry32 } from '../src/util/prng.js';
 import { variant } from '../scripts/bench-store.js';
 import { CORPUS, ROOT } from './helpers.js';
+import { serveOnLoopback } from './store-backends.js';
 
 const CHROMIUM = process.env.CRONICA_CHROMIUM ?? '/usr/bin/chromium';
 const OUT = path.join(ROOT, 'test-output', 'web');
@@ -35,12 +35,7 @@ function browserSkip(): string | false {
   return why;
 }
 
-async function serve(store: Store): Promise<{ app: FastifyInstance; base: string }> {
-  const app = await buildServer(store, { tokens: new Map([['tester', TOKEN]]), jobs: 1, version: 'test' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  return { app, base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` };
-}
+const serve = (store: Store) => serveOnLoopback(store, { tokens: new Map([['tester', TOKEN]]), jobs: 1 });
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 

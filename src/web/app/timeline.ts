@@ -126,16 +126,21 @@ export const timelineView: View = (root, route) => {
         h('span', null, plural(e.sources, 'source'), e.review ? h('span', { class: `review review-${e.review.status}` }, ` ${e.review.status}`) : null)));
   };
 
+  // Open on a wide window; on a narrow one the filters fold away above the list.
+  const set = FILTERS.filter((k) => p.get(k)).length;
+  const filterBox = h('details', { class: 'filter-box', open: !narrowQuery.matches },
+    h('summary', null, `Filters${set ? ` (${set} set)` : ''}`), filterForm(p));
   const list = virtualList({ rowHeight: rowHeight(), label: 'Events', render: row, open: (i) => navigate(['event', events[i]!.id]) });
   const wrap = h('section', { class: 'timeline' },
     h('h1', null, 'Timeline'),
-    filterForm(p),
+    filterBox,
     h('div', { class: 'tl-summary' }, count, legend()),
     problem,
     h('div', { class: 'tl-head', 'aria-hidden': 'true' }, axis),
     list.el);
   const layout = () => {
     wrap.classList.toggle('narrow', narrowQuery.matches);
+    if (!narrowQuery.matches) filterBox.open = true;
     list.setRowHeight(rowHeight());
   };
   narrowQuery.addEventListener('change', layout);
