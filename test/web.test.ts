@@ -358,6 +358,36 @@ describe('web workbench in Chromium', () => {
     assert.equal(exported?.factuality, 'alleged');
   });
 
+  t('reviews edit type and date, and a rejected event leaves the timeline', async () => {
+    const events = (await allEvents()).filter((e) => !e.review && e.date.start);
+    const [edit, reject] = [events.find((e) => e.type === 'ACCUSE')!, events.find((e) => e.type === 'CONSULT')!];
+    assert.ok(edit && reject);
+    await open('');
+    const before = await timelineDone();
+    await open(`#/event/${edit.id}`);
+    await page.waitForSelector('form.review-form');
+    await page.selectOption('form.review-form select[name="type"]', 'THREATEN');
+    await page.fill('form.review-form input[name="start"]', '2019-06');
+    await page.fill('form.review-form input[name="end"]', '');
+    await page.selectOption('form.review-form select[name="precision"]', 'month');
+    await page.click('form.review-form button[type="submit"]');
+    await page.waitForSelector('[data-test="history"] li');
+    assert.match(await page.locator('[data-test="event-date"]').innerText(), /^Jun 2019$/);
+    const edited = (await api<{ event: MergedEvent }>(`/events/${edit.id}`)).event;
+    assert.equal(edited.type, 'THREATEN');
+    assert.deepEqual([edited.date.start, edited.date.precision], ['2019-06', 'month']);
+    assert.equal(edited.machine?.type, 'ACCUSE');
+    await open(`#/event/${reject.id}`);
+    await page.waitForSelector('form.review-form');
+    await page.check('form.review-form input[name="action"][value="reject"]');
+    await page.click('form.review-form button[type="submit"]');
+    await page.waitForSelector('[data-test="review-status"]');
+    assert.match(await page.locator('[data-test="review-status"]').innerText(), /rejected/);
+    await open('');
+    assert.equal(await timelineDone(), before - 1);
+    assert.ok(!(await allEvents()).some((e) => e.id === reject.id));
+  });
+
   t('the XSS sample renders inert: no dialog, no script, no handler, no javascript: link', async () => {
     const arts = (await api<{ items: Array<{ key: string; source: string }> }>('/articles?limit=100')).items;
     const xss = arts.find((a) => a.source.includes('13-xss-sample'))!;

@@ -18,7 +18,7 @@ function participantsEditor(label: string, name: string, ps: EventParticipant[])
       SECTORS.map((s) => h('option', { value: s, selected: s === p.sector }, s)));
     const row: HTMLElement = h('div', { class: 'row part' },
       h('label', null, 'Name', h('input', { name: `${name}-text`, value: p.text ?? '', 'aria-label': `${label} ${n} name` })),
-      h('label', null, 'Entity id', h('input', { name: `${name}-entity`, value: p.entity ?? '', list: 'tl-entities', 'aria-label': `${label} ${n} entity id` })),
+      h('label', null, 'Entity id', h('input', { name: `${name}-entity`, value: p.entity ?? '', list: 'rv-entities', 'aria-label': `${label} ${n} entity id` })),
       h('label', null, 'Country', h('input', { name: `${name}-country`, value: p.country ?? '', maxlength: 3, pattern: '[A-Z]{3}', 'aria-label': `${label} ${n} country`, class: 'short' })),
       h('label', null, 'Sector', sector),
       h('button', { type: 'button', 'aria-label': `Remove ${label.toLowerCase()} ${n}`, onclick: () => row.remove() }, '✕'));
@@ -43,7 +43,13 @@ function form(d: EventDetail, token: string, done: () => void): HTMLElement {
     h('label', null, label, h('select', { name }, values.map(([v, l]) => h('option', { value: v, selected: v === cur }, l))));
   const actor = participantsEditor('Actor', 'actor', e.actor);
   const recipient = participantsEditor('Recipient', 'recipient', e.recipient);
+  // Entity ids to choose from for the participants.
+  const entities = h('datalist', { id: 'rv-entities' });
+  void api.entities({ limit: 1000 }).then((r) => {
+    for (const en of r.items) entities.appendChild(h('option', { value: en.id }, `${en.name}${en.country ? ` (${en.country})` : ''}`));
+  }).catch(() => undefined);
   const f: HTMLFormElement = h('form', { class: 'review-form', 'aria-label': 'Review this event' },
+    entities,
     h('fieldset', null, h('legend', null, 'Verdict'),
       ...(['confirm', 'reject', 'edit'] as const).map((a) => h('label', { class: 'inline' },
         h('input', { type: 'radio', name: 'action', value: a, checked: a === 'edit' }), ` ${a}`))),
