@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,4 +115,20 @@ test('a per-item time limit stops a slow item without stopping the run', () => {
   assert.equal(r.code, 1);
   assert.match(r.stderr, /big\.html: timed out after 0\.2 s/);
   assert.equal(r.stdout.trim().split('\n').length, 1);
+});
+
+test('export into a pipe the reader closes early (| head) ends quietly with status 0', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cronica-epipe-'));
+  const db = path.join(dir, 'c.db');
+  assert.equal(run(['ingest', path.join(ROOT, 'examples', 'corpus'), '--db', db, '--quiet']).code, 0);
+  const full = run(['export', '--db', db, '--format', 'jsonl']);
+  assert.ok(full.stdout.length > 128 * 1024, `${full.stdout.length} bytes: more than a pipe holds (64 KiB)`);
+  const child = spawn(process.execPath, [BIN, 'export', '--db', db, '--format', 'jsonl'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+  // Read one chunk, then close the read end, as `head -c` does.
+  await new Promise<void>((resolve) => child.stdout.once('data', () => { child.stdout.destroy(); resolve(); }));
+  const [code] = await once(child, 'close') as [number | null];
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });

@@ -80,16 +80,25 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const network = format === 'gexf' ? await actorNetwork(store.db, filter) : undefined;
     const out = values.out ? createWriteStream(values.out) : process.stdout;
     const gen = exportEvents(format, events, network, { sourcesOf: (e) => refs.get(e.id) ?? [], entityInfo: entityInfoFromPack(loadPack()) });
+    // A reader that stops early (`| head`) closes the pipe: stop writing and end quietly.
+    let broken: NodeJS.ErrnoException | null = null;
+    out.on('error', (e: NodeJS.ErrnoException) => { broken = e; });
     let r = gen.next();
-    while (!r.done) {
-      if (!out.write(r.value)) await once(out, 'drain');
+    while (!r.done && !broken) {
+      if (!out.write(r.value)) {
+        try { await once(out, 'drain'); } catch (e) { broken = e as NodeJS.ErrnoException; }
+      }
       r = gen.next();
+    }
+    if (broken) {
+      if ((broken as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+      throw broken;
     }
     if (values.out) {
       (out as ReturnType<typeof createWriteStream>).end();
       await once(out, 'finish');
     }
-    if (r.value.skipped) process.stderr.write(`cronica: ${r.value.skipped} undated event(s) left out of the timeline\n`);
+    if (r.done && r.value.skipped) process.stderr.write(`cronica: ${r.value.skipped} undated event(s) left out of the timeline\n`);
     return 0;
   } finally {
     await store.close();
