@@ -3,14 +3,14 @@
 import type { EventDate } from '../contract.js';
 
 /** Days since 1970-01-01 of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), taking its first day. */
-function dayStart(v: string): number | null {
+export function dayStart(v: string): number | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
   if (!m) return null;
   return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1) / 86_400_000;
 }
 
 /** Days since 1970-01-01 of the last day an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) covers. */
-function dayEnd(v: string): number | null {
+export function dayEnd(v: string): number | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
   if (!m) return null;
   const y = Number(m[1]);

@@ -1,5 +1,8 @@
 // How the workbench writes dates, factuality, quad classes and participants.
 import type { EventDate, EventParticipant, Factuality, Quad } from '../../contract.js';
+import { dayEnd, dayStart } from '../../merge/dates.js';
+
+const DAY_MS = 86_400_000;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -18,14 +21,10 @@ export function dateLabel(d: Pick<EventDate, 'start' | 'end' | 'precision'>): st
   return isoLabel(d.start);
 }
 
-/** First and last day covered by an ISO date of any precision, as UTC milliseconds. */
+/** First and last day covered by an ISO date of any precision, as UTC milliseconds (the merge's day arithmetic). */
 export function dayRange(start: string, end: string | null): [number, number] {
-  const lo = Date.UTC(Number(start.slice(0, 4)), start.length >= 7 ? Number(start.slice(5, 7)) - 1 : 0, start.length >= 10 ? Number(start.slice(8, 10)) : 1);
-  const e = end ?? start;
-  const y = Number(e.slice(0, 4));
-  const hi = e.length >= 10 ? Date.UTC(y, Number(e.slice(5, 7)) - 1, Number(e.slice(8, 10)))
-    : e.length >= 7 ? Date.UTC(y, Number(e.slice(5, 7)), 0)
-      : Date.UTC(y, 11, 31);
+  const lo = (dayStart(start) ?? 0) * DAY_MS;
+  const hi = (dayEnd(end ?? start) ?? 0) * DAY_MS;
   return [lo, Math.max(lo, hi)];
 }
 
