@@ -21,7 +21,7 @@ import { spin } from '../src/spin/spin.js';
 import { TimeDoc } from '../src/time/index.js';
 import { splitSentences } from '../src/time/sentences.js';
 import { gazetteer } from '../src/actors/match.js';
-import { corpus } from './corpus.js';
+import { corpus, lengthen, wordsOf } from './corpus.js';
 import { benchStore, printStore, storeOptions, type StoreBenchResult } from './bench-store.js';
 
 const args = process.argv.slice(2);
@@ -33,58 +33,9 @@ const child = childArg >= 0 ? args[childArg + 1] : null;
 const storeOnly = args.includes('--store');
 
 
-/**
- * The same articles lengthened to about 800 words of main text: after the second body paragraph
- * of each English article, body paragraphs of the other English samples are inserted (as
- * `<p>` elements in a page, as paragraphs in a text scrape) until the cleaned text would reach
- * ~800 words. The Spanish sample has no Spanish donor and stays as it is.
- */
-function lengthen(items: RawArticle[]): RawArticle[] {
-  // Per sample (the generated copies differ from it only by same-length edits): language,
-  // cleaned words and the raw offset after its second paragraph of 30 words or more.
-  const bySample = new Map<string, { en: boolean; words: number; rawEnd: number | null; text: string }>();
-  const donors: string[] = [];
-  for (const it of items) {
-    const key = it.source.replace(/#\d+$/, '');
-    if (bySample.has(key)) continue;
-    const p = prepareArticle(it);
-    const text = p.cleaned.clean.text;
-    const paras = [...text.matchAll(/[^\n]+/g)].filter((m) => wordsOf(m[0]) >= 30);
-    const after = paras[Math.min(1, paras.length - 1)];
-    const rawEnd = after ? p.cleaned.clean.toRaw(after.index!, after.index! + after[0].length).end : null;
-    bySample.set(key, { en: p.language === 'en', words: wordsOf(text), rawEnd, text });
-    if (p.language === 'en') for (const para of paras) if (!/[<>&]/.test(para[0])) donors.push(para[0]);
-  }
-  let d = 0;
-  return items.map((it) => {
-    const s = bySample.get(it.source.replace(/#\d+$/, ''))!;
-    if (!s.en || s.rawEnd === null) return it;
-    // Paragraphs are added while the article is further from 800 words without the next one than with it.
-    const add: string[] = [];
-    let words = s.words;
-    for (let tries = 0; tries < donors.length && words < 800; tries++) {
-      const para = donors[d++ % donors.length]!;
-      const n = wordsOf(para);
-      if (s.text.includes(para.slice(0, 60)) || words + n / 2 > 800) continue;
-      add.push(para);
-      words += n;
-    }
-    let raw: string;
-    if (it.format === 'html') {
-      const close = it.raw.indexOf('</p>', s.rawEnd);
-      const at = close >= 0 ? close + 4 : s.rawEnd;
-      raw = it.raw.slice(0, at) + add.map((x) => `\n<p>${x}</p>`).join('') + it.raw.slice(at);
-    } else {
-      raw = it.raw.slice(0, s.rawEnd) + add.map((x) => `\n\n${x}`).join('') + it.raw.slice(s.rawEnd);
-    }
-    return { ...it, raw };
-  });
-}
-
 interface Row { name: string; articles: number; words: number; mb: number; seconds: number; perSec: number; mbPerSec: number; cpuMs: number }
 
 const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-const wordsOf = (t: string) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 const turn = () => new Promise((r) => setImmediate(r));
 
 /** A result row from totals: words and CPU ms are summed over the articles. */
