@@ -24,8 +24,10 @@ const shared = path.join(PACKAGE_ROOT, '..', 'shared');
 
 async function inputs(): Promise<RawArticle[]> {
   const out: RawArticle[] = [];
-  const dirs = [path.join(PACKAGE_ROOT, 'examples', 'corpus'), path.join(PACKAGE_ROOT, 'examples', 'jsonl')];
-  if (existsSync(path.join(shared, 'seeds'))) dirs.push(path.join(shared, 'seeds'));
+  // Paths relative to the package, so that fingerprints of two checkouts compare.
+  process.chdir(PACKAGE_ROOT);
+  const dirs = ['examples/corpus', 'examples/jsonl'];
+  if (existsSync(path.join(shared, 'seeds'))) dirs.push('../shared/seeds');
   for await (const it of readInputs(dirs, { maxBytes: 50 << 20 })) {
     if (isItemError(it)) throw new Error(`${it.label}: ${it.message}`);
     out.push(it);
