@@ -6,27 +6,41 @@
  */
 export class MappedText {
   private parts: string[] = [];
-  private map: number[] = [];
+  // Raw offsets of the characters so far, in a typed buffer that doubles when full (filled
+  // and copied in bulk, where a number[] grew by one push per character).
+  private map = new Int32Array(1024);
   private len = 0;
+
+  private reserve(n: number): void {
+    if (this.len + n <= this.map.length) return;
+    let size = this.map.length * 2;
+    while (size < this.len + n) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.map.subarray(0, this.len));
+    this.map = grown;
+  }
 
   /** Append text copied verbatim from raw offset `rawStart`. */
   copy(text: string, rawStart: number): void {
     this.parts.push(text);
-    for (let i = 0; i < text.length; i++) this.map.push(rawStart + i);
+    this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) this.map[this.len + i] = rawStart + i;
     this.len += text.length;
   }
 
   /** Append text whose characters map to the given raw offsets (same length as text). */
   mapped(text: string, offsets: ArrayLike<number>): void {
     this.parts.push(text);
-    for (let i = 0; i < text.length; i++) this.map.push(offsets[i]!);
+    this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) this.map[this.len + i] = offsets[i]!;
     this.len += text.length;
   }
 
   /** Append synthetic text (separators, inserted spaces) anchored at raw offset `at`. */
   insert(text: string, at: number): void {
     this.parts.push(text);
-    for (let i = 0; i < text.length; i++) this.map.push(at);
+    this.reserve(text.length);
+    this.map.fill(at, this.len, this.len + text.length);
     this.len += text.length;
   }
 
@@ -53,14 +67,13 @@ export class MappedText {
     }
     if (cut === 0) return;
     this.parts.length = Math.max(0, p + 1);
-    this.map.length -= cut;
     this.len -= cut;
   }
 
   finish(rawLength: number): TextMap {
     const text = this.toString();
     const offsets = new Int32Array(text.length + 1);
-    for (let i = 0; i < text.length; i++) offsets[i] = this.map[i]!;
+    offsets.set(this.map.subarray(0, text.length));
     offsets[text.length] = text.length ? Math.min(rawLength, this.map[text.length - 1]! + 1) : 0;
     return new TextMap(text, offsets);
   }
