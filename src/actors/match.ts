@@ -4,6 +4,7 @@
 // never becomes the Mexican Navy), acronyms match exactly, and the longest match wins
 // ("New Mexico" is not Mexico). A small matcher of our own: the pack is a few thousand
 // phrases and the text is already in memory, so a first-word index is all it needs.
+import { isLetter, isLetterOrDigit, isUpper, width } from '../util/chars.js';
 import { loadPack, type Pack } from './pack.js';
 
 export type EntityKind = 'person' | 'organization' | 'group' | 'place';
@@ -156,49 +157,72 @@ export class Gazetteer {
   find(text: string): Mention[] {
     const folded = fold(text);
     const out: Mention[] = [];
-    const re = new RegExp(WORD.source, 'gu');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(folded)) !== null) {
-      // "Mexico's army": the possessive ending is not part of the name.
-      const key = trimWord(m[0]);
-      // "Vietnamese-led", "U.S.-backed": the first part of a hyphenated compound can be a name.
-      const entry = this.byFirst.get(key) ?? (key.includes('-') ? this.byFirst.get(key.slice(0, key.indexOf('-'))) : undefined);
-      if (!entry) continue;
-      const list = entry.at(folded, m.index);
-      // "la Fiscalía General del Estado": a form that starts with an article yields to a longer
-      // one starting at the next word.
-      if (/^(the|la|el|los|las)$/.test(key)) {
-        const next = /\s+([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u.exec(folded.slice(m.index + m[0].length, m.index + m[0].length + 60));
-        const at = next ? m.index + m[0].length + next.index + next[0].length - next[1]!.length : -1;
-        const longer = next ? this.byFirst.get(trimWord(next[1]!))?.at(folded, at) : undefined;
-        const longest = list.filter((f) => folded.startsWith(f.folded, m!.index)).reduce((a, f) => Math.max(a, m!.index + f.folded.length), -1);
-        if (longer && longest > 0 && longer.some((f) => folded.startsWith(f.folded, at) && at + f.folded.length > longest && !/[\p{L}\p{N}]/u.test(folded[at + f.folded.length] ?? ''))) continue;
+    // The words of WORD (/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/u), read by a scanner: a word that
+    // starts a form is tried, and the scan goes on after the form it matched or after the word.
+    let i = 0;
+    while (i < folded.length) {
+      const cp = folded.codePointAt(i)!;
+      if (!isLetterOrDigit(cp)) { i += width(cp); continue; }
+      const start = i;
+      let wordEnd = i + width(cp);
+      while (wordEnd < folded.length) {
+        const c = folded.codePointAt(wordEnd)!;
+        if (!isWordPart(c)) break;
+        wordEnd += width(c);
       }
-      for (const f of list) {
-        const end = m.index + f.folded.length;
-        if (!folded.startsWith(f.folded, m.index)) continue;
-        if (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) continue;
-        const surface = text.slice(m.index, end);
-        if (f.caseRule === 'exact' && surface !== surface.toUpperCase()) continue;
-        if (f.caseRule === 'exact' && !sameLetters(surface, f)) continue;
-        if (f.caseRule === 'capital' && !capitalisedLike(surface, f.original)) continue;
-        let ref = f.ref;
-        if (f.generic) {
-          // "State police", "Navy Third Fleet": part of a longer name, not the body itself.
-          if (/^\s+(\p{Lu}|police|attorney|prosecutor|government|governor|legislature|officials?)/u.test(text.slice(end, end + 16))) continue;
-          // "West Darfur State", "Sinaloa State": the last word of a longer name.
-          if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 24), m.index)) && !/^(the|la|el)\s/i.test(f.folded)) continue;
-          // "the Navy" after "the Mexican Navy": the body named before with the same head word.
-          const head = f.folded.split(/\s+/).pop()!;
-          const prior = [...out].reverse().find((x) => x.ref.id !== ref.id && (fold(x.text).split(/\s+/).includes(head) || fold(x.ref.name).split(/\s+/).includes(head)));
-          if (prior) ref = prior.ref;
-        }
-        out.push({ start: m.index, end, text: surface, ref });
-        re.lastIndex = end;
-        break;
-      }
+      const end = this.formAt(text, folded, start, wordEnd, out);
+      i = end ?? wordEnd;
     }
     return this.addSurnames(text, folded, out);
+  }
+
+  /** The longest form starting with the word [start, wordEnd) that the text holds there: its mention is added to `out`, and its end returned. */
+  private formAt(text: string, folded: string, start: number, wordEnd: number, out: Mention[]): number | null {
+    const word = folded.slice(start, wordEnd);
+    // "Mexico's army": the possessive ending is not part of the name.
+    const key = trimWord(word);
+    // "Vietnamese-led", "U.S.-backed": the first part of a hyphenated compound can be a name.
+    const entry = this.byFirst.get(key) ?? (key.includes('-') ? this.byFirst.get(key.slice(0, key.indexOf('-'))) : undefined);
+    if (!entry) return null;
+    const list = entry.at(folded, start);
+    // "la Fiscalía General del Estado": a form that starts with an article yields to a longer
+    // one starting at the next word.
+    if (/^(the|la|el|los|las)$/.test(key)) {
+      const longest = list.filter((f) => folded.startsWith(f.folded, start)).reduce((a, f) => Math.max(a, start + f.folded.length), -1);
+      if (longest > 0) {
+        const next = /\s+([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u.exec(folded.slice(wordEnd, wordEnd + 60));
+        const at = next ? wordEnd + next.index + next[0].length - next[1]!.length : -1;
+        const longer = next ? this.byFirst.get(trimWord(next[1]!))?.at(folded, at) : undefined;
+        if (longer && longer.some((f) => folded.startsWith(f.folded, at) && at + f.folded.length > longest && !/[\p{L}\p{N}]/u.test(folded[at + f.folded.length] ?? ''))) return null;
+      }
+    }
+    for (const f of list) {
+      const end = start + f.folded.length;
+      if (!folded.startsWith(f.folded, start)) continue;
+      if (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) continue;
+      const surface = text.slice(start, end);
+      if (f.caseRule === 'exact' && surface !== surface.toUpperCase()) continue;
+      if (f.caseRule === 'exact' && !sameLetters(surface, f)) continue;
+      if (f.caseRule === 'capital' && !capitalisedLike(surface, f.original)) continue;
+      let ref = f.ref;
+      if (f.generic) {
+        // "State police", "Navy Third Fleet": part of a longer name, not the body itself.
+        if (/^\s+(\p{Lu}|police|attorney|prosecutor|government|governor|legislature|officials?)/u.test(text.slice(end, end + 16))) continue;
+        // "West Darfur State", "Sinaloa State": the last word of a longer name.
+        if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, start - 24), start)) && !/^(the|la|el)\s/i.test(f.folded)) continue;
+        // "the Navy" after "the Mexican Navy": the body named before with the same head word.
+        const head = f.folded.split(/\s+/).pop()!;
+        let prior: Mention | undefined;
+        for (let k = out.length - 1; k >= 0 && !prior; k--) {
+          const x = out[k]!;
+          if (x.ref.id !== ref.id && (foldedWords(x).includes(head) || foldedWords(x.ref).includes(head))) prior = x;
+        }
+        if (prior) ref = prior.ref;
+      }
+      out.push({ start, end, text: surface, ref });
+      return end;
+    }
+    return null;
   }
 
   /** Bare surnames of people named in full earlier (or distinctive ones listed in the pack). */
@@ -211,18 +235,46 @@ export class Gazetteer {
     }
     const taken = (a: number, b: number) => found.some((x) => x.start < b && x.end > a);
     const extra: Mention[] = [];
-    const re = /\p{Lu}[\p{L}'’-]+/gu;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const key = folded.slice(m.index, m.index + m[0].length).replace(/['’]s$/, '');
+    // Capitalised words as /\p{Lu}[\p{L}'’-]+/u finds them (a capital, then one or more letters,
+    // apostrophes or hyphens), read by a scanner.
+    let i = 0;
+    while (i < text.length) {
+      const cp = text.codePointAt(i)!;
+      if (!isUpper(cp)) { i += width(cp); continue; }
+      let j = i + width(cp);
+      while (j < text.length) {
+        const c = text.codePointAt(j)!;
+        if (!(isLetter(c) || c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 45 /* - */)) break;
+        j += width(c);
+      }
+      if (j === i + width(cp)) { i = j; continue; }
+      const at = i;
+      i = j;
+      const key = folded.slice(at, j).replace(/['’]s$/, '');
       const ref = this.surnames.get(key) ?? named.get(key);
       if (!ref) continue;
-      const end = m.index + key.length;
-      if (taken(m.index, end)) continue;
-      extra.push({ start: m.index, end, text: text.slice(m.index, end), ref });
+      const end = at + key.length;
+      if (taken(at, end)) continue;
+      extra.push({ start: at, end, text: text.slice(at, end), ref });
     }
     return [...found, ...extra].sort((a, b) => a.start - b.start);
   }
+}
+
+/** The folded words of a mention's text or of an entity's name, computed once per object. */
+const wordsMemo = new WeakMap<Mention | EntityRef, string[]>();
+function foldedWords(x: Mention | EntityRef): string[] {
+  let w = wordsMemo.get(x);
+  if (!w) {
+    w = fold('text' in x ? x.text : x.name).split(/\s+/);
+    wordsMemo.set(x, w);
+  }
+  return w;
+}
+
+/** A character that continues a word of WORD: a letter, a digit, or one of ' ’ . & -. */
+function isWordPart(cp: number): boolean {
+  return cp === 39 || cp === 0x2019 || cp === 46 || cp === 38 || cp === 45 || isLetterOrDigit(cp);
 }
 
 /** The surface keeps the capitals of the form: each form word written with a capital is capitalised ("UN refugee agency", "al-Qaeda"). */
