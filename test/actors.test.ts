@@ -55,3 +55,23 @@ test('folding keeps one character per input character and strips accents, on mix
     assert.equal(fold(long).length, long.length);
   }
 });
+
+test('the gazetteer reads words as its word regexes do: possessives, hyphenated compounds, dotted acronyms, astral letters, capitals inside words', () => {
+  // A name behind an astral letter or inside a longer word is not matched; one after a
+  // hyphen-joined prefix or with a possessive ending is.
+  assert.deepEqual(find('𝐀Mexico and xMexico differ from a Mexican-led raid, a US-backed force and Mexico’s army'),
+    [['Mexican', 'country-mex'], ['US', 'country-usa'], ['Mexico', 'country-mex']]);
+  // A capital inside a word starts a capitalised word ("deCienfuegos" holds "Cienfuegos"), as /\p{Lu}[\p{L}'’-]+/u reads it.
+  const got = find('Salvador Cienfuegos Zepeda was held. Later deCienfuegos and Cienfuegos’s lawyer spoke.');
+  assert.deepEqual(got.map((x) => x[0]), ['Salvador Cienfuegos Zepeda', 'Cienfuegos', 'Cienfuegos']);
+});
+
+test('character classes equal the regex properties, also for astral letters and lone surrogates', async () => {
+  const { isLetter, isLetterOrDigit, isUpper } = await import('../src/util/chars.js');
+  for (const cp of [0x41, 0x61, 0x30, 0x2d, 0xc9, 0x130, 0x3a3, 0x2019, 0x1d400, 0x10400, 0xd800, 0x661, 0x2163]) {
+    const s = String.fromCodePoint(cp);
+    assert.equal(isLetter(cp), /\p{L}/u.test(s), `L ${cp.toString(16)}`);
+    assert.equal(isLetterOrDigit(cp), /[\p{L}\p{N}]/u.test(s), `LN ${cp.toString(16)}`);
+    assert.equal(isUpper(cp), /\p{Lu}/u.test(s), `Lu ${cp.toString(16)}`);
+  }
+});
