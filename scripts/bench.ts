@@ -7,7 +7,8 @@
 // printed beside it because a busy machine (other processes on the cores) slows the wall
 // clock but hardly the CPU time.
 // Then the store benchmark (scripts/bench-store.ts) in a child process of its own; `--store` runs it alone.
-// Usage: npm run bench [-- --articles N] [--json] [--store] [--store-articles N] [--store-events N] [--pg URL | --no-pg]
+// The single-thread run is pinned to one core with taskset where it exists (--no-pin: not).
+// Usage: npm run bench [-- --articles N] [--json] [--no-pin] [--store] [--store-articles N] [--store-events N] [--pg URL | --no-pg]
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -201,16 +202,23 @@ if (child === 'single') {
   else printStore(st);
 } else {
   const self = fileURLToPath(import.meta.url);
-  const run = (mode: string) => {
-    const r = spawnSync(process.execPath, [self, '--child', mode, '--articles', String(target)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  // The single-thread run is pinned to one core where taskset exists (Linux), so that the
+  // runtime's own threads (garbage collection, compilation) share that core instead of
+  // working on another one beside the measured thread: the figure is one core's.
+  const pin = !args.includes('--no-pin') && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  const run = (mode: string, pinned = false) => {
+    const argv = [self, '--child', mode, '--articles', String(target)];
+    const r = pinned
+      ? spawnSync('taskset', ['-c', '0', process.execPath, ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 })
+      : spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (r.status !== 0) throw new Error(`bench child "${mode}" failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').pop()!);
   };
-  const s = run('single') as { rows: Row[]; longRows: Row[]; stageMs: Record<'text' | 'html', Record<string, number>>; peakRssMb: number; peakRssLongMb: number; peakRssAllMb: number; time: { sentences: number; tokens: number; tokenMs: number; timexCount: number; timeMs: number } };
+  const s = run('single', pin) as { rows: Row[]; longRows: Row[]; stageMs: Record<'text' | 'html', Record<string, number>>; peakRssMb: number; peakRssLongMb: number; peakRssAllMb: number; time: { sentences: number; tokens: number; tokenMs: number; timexCount: number; timeMs: number } };
   const p = run('pool') as { row: Row; peakRssMb: number };
   const load = os.loadavg()[0]!;
   if (asJson) {
-    console.log(JSON.stringify({ ...s, pool: p.row, peakRssPoolMb: p.peakRssMb, loadAverage: load, store: storeChild() }, null, 2));
+    console.log(JSON.stringify({ ...s, pinnedToOneCore: pin, pool: p.row, peakRssPoolMb: p.peakRssMb, loadAverage: load, store: storeChild() }, null, 2));
   } else {
     const ms = (x: number) => x.toFixed(2).padStart(7);
     console.log(`extraction benchmark (cleaning, metadata, spin, time, entities, events, figures): ${s.rows[2]!.articles} articles generated from examples/corpus (${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, load average ${load.toFixed(1)} at the end)`);
@@ -219,6 +227,10 @@ if (child === 'single') {
       const words = r.words ? `~${Math.round(r.words)} words  ` : ''.padEnd(13);
       console.log(`  ${r.name.padEnd(36)} ${String(r.articles).padStart(5)} articles  ${words}${r.mb.toFixed(1).padStart(5)} MB  ${r.seconds.toFixed(2).padStart(6)} s  ${r.perSec.toFixed(1).padStart(6)} articles/s  ${r.mbPerSec.toFixed(2).padStart(5)} MB/s  ${r.cpuMs.toFixed(1).padStart(5)} ms CPU/article`);
     };
+    const [lt, lh, la, lc] = s.longRows;
+    console.log(`  one core${pin ? ' (pinned with taskset -c 0, the runtime\'s threads included)' : ' (not pinned: taskset is missing or --no-pin)'}, articles of ~800 words: ` +
+      `${la!.perSec.toFixed(1)} articles/s end to end (text scrapes ${lt!.perSec.toFixed(1)}, HTML pages ${lh!.perSec.toFixed(1)}); event coding alone ${lc!.perSec.toFixed(1)}; ` +
+      `peak RSS ${s.peakRssLongMb.toFixed(0)} MB`);
     console.log('  the samples as written:');
     for (const r of [...s.rows, p.row]) line(r);
     console.log('  the same articles lengthened to ~800 words (other samples\' body paragraphs inserted; MB of the coding row = analysis text):');
