@@ -1,15 +1,16 @@
 // PLOVER gold-standard records (../shared/external/plover-gsr/public.jsonl, CC BY-SA 4.0):
 // one sentence each. Top-1 type accuracy, actor and recipient country where the gold gives
 // one, and extra events per sentence. Older labels map as the output contract says.
-// Usage: npm run eval:gsr [-- --verbose]
+// Usage: npm run eval:gsr [-- --verbose] [--file RECORDS.jsonl]  (records in the same form, e.g. test/fixtures/plover-dev.jsonl)
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractArticle } from '../src/pipeline/extract.js';
 import { PACKAGE_ROOT } from '../src/util/data.js';
 
-const file = path.join(PACKAGE_ROOT, '..', 'shared', 'external', 'plover-gsr', 'public.jsonl');
+const fileArg = process.argv.indexOf('--file');
+const file = fileArg >= 0 ? process.argv[fileArg + 1]! : path.join(PACKAGE_ROOT, '..', 'shared', 'external', 'plover-gsr', 'public.jsonl');
 if (!existsSync(file)) {
-  console.error('eval:gsr: needs ../shared/external/plover-gsr/public.jsonl; skipped');
+  console.error(`eval:gsr: needs ${fileArg >= 0 ? file : '../shared/external/plover-gsr/public.jsonl'}; skipped`);
   process.exit(0);
 }
 const verbose = process.argv.includes('--verbose');
