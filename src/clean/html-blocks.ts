@@ -72,8 +72,8 @@ export function alignText(raw: string, start: number, end: number, data: string)
   let r = start;
   let d = 0;
   while (d < data.length && r < end) {
-    const rc = raw[r]!;
-    if (rc === '&') {
+    const rc = raw.charCodeAt(r);
+    if (rc === 38 /* & */) {
       const m = /^&(#\d{1,7};?|#x[0-9a-f]{1,6};?|[a-z][a-z0-9]{1,31};?)/i.exec(raw.slice(r, Math.min(end, r + 40)));
       if (m) {
         let decoded = decodeHTMLStrict(m[0]);
@@ -85,10 +85,10 @@ export function alignText(raw: string, start: number, end: number, data: string)
         }
       }
     }
-    if (rc === data[d]) { out[d++] = r++; continue; }
-    if (rc === '\r') { r++; continue; }
+    if (rc === data.charCodeAt(d)) { out[d++] = r++; continue; }
+    if (rc === 13 /* \r */) { r++; continue; }
     // Whitespace the DOM no longer has (collapsed runs): skip it in the source.
-    if (/\s/.test(rc) && !/\s/.test(data[d]!)) { r++; continue; }
+    if (isSpace(rc) && !isSpace(data.charCodeAt(d))) { r++; continue; }
     // Out of step (normalisation we did not foresee): map the rest proportionally.
     break;
   }
@@ -99,14 +99,36 @@ export function alignText(raw: string, start: number, end: number, data: string)
   return out;
 }
 
-interface Builder {
-  chars: string[];
-  offsets: number[];
-  linkChars: number;
-  hint: RemovedKind | null;
-  heading: boolean;
-  caption: boolean;
-  nodes: Array<{ node: Text; from: number; to: number }>;
+/**
+ * The text of the block being built and the raw offset of each of its characters. Text is
+ * appended in runs (string concatenation, offsets written into one growing buffer shared by
+ * all blocks) rather than character by character.
+ */
+class Builder {
+  text = '';
+  len = 0;
+  /** Code of the last character, 0 when empty. */
+  last = 0;
+  linkChars = 0;
+  nodes: Array<{ node: Text; from: number; to: number }> = [];
+  constructor(public hint: RemovedKind | null, public heading: boolean, public caption: boolean, private buf: { offs: Int32Array }) {}
+
+  get offs(): Int32Array { return this.buf.offs; }
+  reserve(n: number): Int32Array {
+    if (this.len + n > this.buf.offs.length) {
+      const grown = new Int32Array(Math.max(2 * this.buf.offs.length, this.len + n));
+      grown.set(this.buf.offs.subarray(0, this.len));
+      this.buf.offs = grown;
+    }
+    return this.buf.offs;
+  }
+  /** Drop the last `n` characters. */
+  cut(n: number): void {
+    if (n === 0) return;
+    this.len -= n;
+    this.text = this.text.slice(0, this.len);
+    this.last = this.len ? this.text.charCodeAt(this.len - 1) : 0;
+  }
 }
 
 export interface HtmlBlocks {
@@ -126,17 +148,18 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
   const root = doc.body ?? doc.documentElement;
   if (!root) return { blocks, nodeBlock, nodeRanges };
 
+  const buf = { offs: new Int32Array(1024) };
   let cur: Builder | null = null;
-  const newBuilder = (hint: RemovedKind | null, heading: boolean, caption: boolean): Builder =>
-    ({ chars: [], offsets: [], linkChars: 0, hint, heading, caption, nodes: [] });
   const flush = () => {
     if (!cur) return;
-    while (cur.chars.length && /\s/.test(cur.chars[cur.chars.length - 1]!)) { cur.chars.pop(); cur.offsets.pop(); }
-    const text = cur.chars.join('');
+    let n = 0;
+    while (n < cur.len && isSpace(cur.text.charCodeAt(cur.len - 1 - n))) n++;
+    cur.cut(n);
+    const text = cur.text;
     if (/[\p{L}\p{N}]/u.test(text)) {
       const idx = blocks.length;
       blocks.push({
-        text, offsets: Int32Array.from(cur.offsets), paraBreak: true, hint: cur.hint,
+        text, offsets: cur.offs.slice(0, cur.len), paraBreak: true, hint: cur.hint,
         inArticle: false, heading: cur.heading, caption: cur.caption,
         linkDensity: text.length ? Math.min(1, cur.linkChars / text.length) : 0,
       });
@@ -156,32 +179,54 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
       const t = node as Text;
       const data = t.data;
       if (!data) continue;
-      cur ??= newBuilder(f.hint, f.heading, f.caption);
-      if (cur.chars.length === 0) {
+      cur ??= new Builder(f.hint, f.heading, f.caption, buf);
+      const b: Builder = cur;
+      if (b.len === 0) {
         // A block is what its first visible text is (leading whitespace says nothing).
-        cur.hint = f.hint;
-        cur.heading = f.heading;
-        cur.caption = f.caption;
+        b.hint = f.hint;
+        b.heading = f.heading;
+        b.caption = f.caption;
       }
       const loc = page.nodeLocation(t);
-      const offs = loc ? alignText(raw, loc.startOffset, loc.endOffset, data) : null;
-      const anchor = cur.offsets.length ? cur.offsets[cur.offsets.length - 1]! : 0;
-      const range = { node: t, from: cur.chars.length, to: cur.chars.length };
-      cur.nodes.push(range);
-      for (let k = 0; k < data.length; k++) {
-        const c = data[k]!;
-        const at = offs ? offs[k]! : anchor;
-        if (!f.pre && isSpace(c.charCodeAt(0))) {
-          const last = cur.chars[cur.chars.length - 1];
-          if (cur.chars.length === 0 || last === ' ' || last === '\n') continue;
-          cur.chars.push(' ');
-        } else {
-          cur.chars.push(c === '\u00A0' ? ' ' : c);
-          if (f.link) cur.linkChars++;
+      // Text copied verbatim from the source maps to consecutive offsets; otherwise align it.
+      const verbatim = loc !== null && loc.endOffset - loc.startOffset === data.length && !data.includes('&') && raw.startsWith(data, loc.startOffset);
+      const aligned = loc && !verbatim ? alignText(raw, loc.startOffset, loc.endOffset, data) : null;
+      const base = verbatim ? loc.startOffset : -1;
+      const anchor = b.len ? b.offs[b.len - 1]! : 0;
+      const at = (k: number) => (verbatim ? base + k : aligned ? aligned[k]! : anchor);
+      const range = { node: t, from: b.len, to: b.len };
+      b.nodes.push(range);
+      const offs = b.reserve(data.length);
+      if (f.pre) {
+        b.text += data.replace(/\u00A0/g, ' ');
+        for (let k = 0; k < data.length; k++) offs[b.len++] = at(k);
+        if (f.link) b.linkChars += data.length;
+        const lc = data.charCodeAt(data.length - 1);
+        b.last = lc === 0xa0 ? 32 : lc;
+      } else {
+        // Runs of whitespace become one space (none at the start of a block or after a
+        // space or line break), at the offset of the run's first character.
+        let k = 0;
+        while (k < data.length) {
+          let j = k;
+          if (isSpace(data.charCodeAt(k))) {
+            while (j < data.length && isSpace(data.charCodeAt(j))) j++;
+            if (b.len > 0 && b.last !== 32 && b.last !== 10) {
+              b.text += ' ';
+              offs[b.len++] = at(k);
+              b.last = 32;
+            }
+          } else {
+            while (j < data.length && !isSpace(data.charCodeAt(j))) j++;
+            b.text += j - k === data.length ? data : data.slice(k, j);
+            for (let m = k; m < j; m++) offs[b.len++] = at(m);
+            if (f.link) b.linkChars += j - k;
+            b.last = data.charCodeAt(j - 1);
+          }
+          k = j;
         }
-        cur.offsets.push(at);
       }
-      range.to = cur.chars.length;
+      range.to = b.len;
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -194,10 +239,15 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
     }
     if (SKIP_TAGS.has(tag) || hidden(el)) continue;
     if (tag === 'BR') {
-      if (cur && cur.chars.length) {
-        while (cur.chars.length && cur.chars[cur.chars.length - 1] === ' ') { cur.chars.pop(); cur.offsets.pop(); }
-        cur.chars.push('\n');
-        cur.offsets.push(cur.offsets.length ? cur.offsets[cur.offsets.length - 1]! : 0);
+      if (cur && cur.len) {
+        let n = 0;
+        while (n < cur.len && cur.text.charCodeAt(cur.len - 1 - n) === 32) n++;
+        cur.cut(n);
+        const offs = cur.reserve(1);
+        offs[cur.len] = cur.len ? offs[cur.len - 1]! : 0;
+        cur.len++;
+        cur.text += '\n';
+        cur.last = 10;
       }
       continue;
     }
