@@ -1,6 +1,7 @@
-// The HTML engines of src/clean/html-dom.ts — linkedom over parse5's tree (the default) and the
-// shared jsdom window — must give the cleaner what a JSDOM of its own per page gives (same
-// metadata, blocks, source offsets and Readability choice), and keep hostile pages inert.
+// The HTML engines of src/clean/html-dom.ts — parse5 into the small tree of html-tree.ts (the
+// default), parse5's tree copied onto linkedom, and the shared jsdom window — must give the
+// cleaner what a JSDOM of its own per page gives (same metadata, blocks, source offsets and
+// Readability choice), and keep hostile pages inert.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,21 +31,21 @@ test('HTML parse: jsdom internals are found (the shared-window path is in use)',
   assert.ok(internals(), 'jsdom moved its internal modules: html-dom.ts falls back to one JSDOM per page (slow)');
 });
 
-test('HTML parse: linkedom and the shared jsdom window read pages as a JSDOM of its own does (corpus pages and hostile markup)', () => {
+test('HTML parse: the small tree, linkedom and the shared jsdom window read pages as a JSDOM of its own does (corpus pages and hostile markup)', () => {
   const pages = readdirSync(CORPUS).filter((f) => /\.html?$/.test(f))
     .map((f) => decodeBytes(readFileSync(path.join(CORPUS, f)), { html: true }).text);
   pages.push(HOSTILE, `<html><body>${'<div>'.repeat(500)}<p>deep text here, deep text here.</p>${'</div>'.repeat(500)}</body></html>`);
   pages.push('<p>Misnested <b>bold <i>both</b> italic</i> text, and a table:<table><tr>stray text<td>cell one<td>cell two</table> after <a href="#">link <p>in p</a> done.');
   for (const raw of pages) {
     const own = readPage(parseHtml(raw, 'https://example.org/story', { engine: 'jsdom-own-window' }), raw);
-    for (const engine of ['linkedom', 'jsdom'] as HtmlEngine[]) {
+    for (const engine of ['tree', 'linkedom', 'jsdom'] as HtmlEngine[]) {
       assert.deepEqual(readPage(parseHtml(raw, 'https://example.org/story', { engine }), raw), own, engine);
     }
   }
 });
 
 test('HTML parse: nothing in a page runs, on any engine', async () => {
-  for (const engine of ['linkedom', 'jsdom', 'jsdom-own-window'] as HtmlEngine[]) {
+  for (const engine of ['tree', 'linkedom', 'jsdom', 'jsdom-own-window'] as HtmlEngine[]) {
     const page = parseHtml(HOSTILE, undefined, { engine });
     if (engine === 'jsdom') assert.equal(page.document.defaultView, null);
     htmlBlocks(page, HOSTILE);
@@ -93,4 +94,31 @@ test('HTML parse: tag-list queries on the shared window list the elements jsdom 
   }
   shared.close();
   own.close();
+});
+
+test('HTML parse: the small tree gives what linkedom gives where it must hand over or mimic linkedom', () => {
+  const para = (n: number) => `<p>Paragraph ${n} of the story: Mexican and U.S. officials met in Monterrey on Tuesday, the ministry said, to review the case.</p>`;
+  const pages: Array<[string, boolean]> = [
+    // Too little text: Readability retries on a re-parsed body, which the tree hands to linkedom.
+    ['<html><head><title>Short item</title></head><body><nav><a href="/">Home</a></nav><article><p>Two suspects were handed over at the bridge, officials said.</p></article><div class="comments">First!</div></body></html>', true],
+    // No body where linkedom expects one: the whole page goes to linkedom.
+    ['<html><head><title>Frames</title></head><frameset><frame src="a.html"></frameset></html>', false],
+    // Readability's rewrites: <br> runs, <font>, single-cell tables, javascript: links, lazy
+    // images, an SVG's className, class tokens read back normalised, a header that repeats the title.
+    [`<!doctype html><html lang="en"><head><title>Cartel leader extradited to Texas | The Border Ledger</title></head><body>
+<div class="  story   story body "><h1 class="headline">Cartel leader extradited to Texas</h1>
+<svg class="icon" style="display:none"></svg><font color="red">Breaking:</font> first line<br><br>second line<br><br>third line
+<table><tr><td>${para(1)}</td></tr></table><a href="javascript:void(0)">a script link</a>
+<figure class="lazy"><img data-src="photo.jpg"><figcaption>Photo caption</figcaption></figure>
+${[2, 3, 4, 5, 6, 7].map(para).join('\n')}<div style="display: none">hidden text</div><div hidden>also hidden</div></div>
+<aside class="related"><ul><li><a href="/a">Related one</a></li><li><a href="/b">Related two</a></li></ul></aside></body></html>`, false],
+  ];
+  for (const [raw, handsOver] of pages) {
+    const page = parseHtml(raw, 'https://example.org/story');
+    let handedOver = false;
+    const full = page.fullDom;
+    if (full) page.fullDom = () => { handedOver = true; return full(); };
+    assert.deepEqual(readPage(page, raw), readPage(parseHtml(raw, 'https://example.org/story', { engine: 'linkedom' }), raw));
+    assert.equal(handedOver, handsOver);
+  }
 });

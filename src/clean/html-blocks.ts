@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeHTMLStrict } from 'entities';
 import type { RemovedKind } from '../contract.js';
 import type { Block } from './blocks.js';
-import type { ParsedHtml } from './html-dom.js';
+import { NeedsFullDom, type ParsedHtml } from './html-dom.js';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV',
@@ -267,6 +267,33 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
   return { blocks, nodeBlock, nodeRanges };
 }
 
+/** Readability's article element, or null when it finds none or fails (NeedsFullDom passes through). */
+function readArticle(doc: Document): Element | null {
+  try {
+    const reader = new Readability(doc, {
+      serializer: (el: Node) => el as unknown as string,
+      keepClasses: true,
+    });
+    return (reader.parse()?.content as unknown as Element) ?? null;
+  } catch (e) {
+    if (e instanceof NeedsFullDom) throw e;
+    return null;
+  }
+}
+
+/** The text nodes under `root` in tree order. */
+function textNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  let n: Node | null = root.firstChild;
+  while (n) {
+    if (n.nodeType === 3) out.push(n as Text);
+    if (n.firstChild) { n = n.firstChild; continue; }
+    while (n && n !== root && !n.nextSibling) n = n.parentNode;
+    n = n && n !== root ? n.nextSibling : null;
+  }
+  return out;
+}
+
 const compact = (s: string) => s.replace(/\s+/g, '');
 
 function wordGrams(text: string): Set<string> {
@@ -291,25 +318,23 @@ function identityLost(kept: Set<Text>, total: number): boolean {
  */
 export function markArticle(page: ParsedHtml, hb: HtmlBlocks): Block[] | null {
   const { blocks, nodeBlock, nodeRanges } = hb;
-  const doc = page.document;
-  let content: Element | null = null;
+  let content: Element | null;
+  let original = (t: Text): Text | undefined => t;
   try {
-    const reader = new Readability(doc, {
-      serializer: (el: Node) => el as unknown as string,
-      keepClasses: true,
-    });
-    content = (reader.parse()?.content as unknown as Element) ?? null;
-  } catch {
-    content = null;
+    content = readArticle(page.document);
+  } catch (e) {
+    if (!(e instanceof NeedsFullDom) || !page.fullDom) throw e;
+    const full = page.fullDom();
+    content = readArticle(full.document);
+    original = full.original;
   }
   if (!content) return null;
   const keptNodes = new Set<Text>();
   const texts: string[] = [];
-  const walker = doc.createTreeWalker(content, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
+  for (const t of textNodes(content)) {
     texts.push(t.data);
-    if (nodeBlock.has(t)) keptNodes.add(t);
+    const own = original(t);
+    if (own && nodeBlock.has(own)) keptNodes.add(own);
   }
   const article = compact(texts.join(''));
   const articleGrams = identityLost(keptNodes, texts.length) ? wordGrams(texts.join(' ')) : null;
