@@ -189,7 +189,9 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
       }
       const loc = page.nodeLocation(t);
       // Text copied verbatim from the source maps to consecutive offsets; otherwise align it.
-      const verbatim = loc !== null && loc.endOffset - loc.startOffset === data.length && !data.includes('&') && raw.startsWith(data, loc.startOffset);
+      // (A slice compared with === is a memory compare; startsWith goes character by character.)
+      const verbatim = loc !== null && loc.endOffset - loc.startOffset === data.length && !data.includes('&') &&
+        raw.slice(loc.startOffset, loc.endOffset) === data;
       const aligned = loc && !verbatim ? alignText(raw, loc.startOffset, loc.endOffset, data) : null;
       const base = verbatim ? loc.startOffset : -1;
       const anchor = b.len ? b.offs[b.len - 1]! : 0;
@@ -296,6 +298,13 @@ function textNodes(root: Node): Text[] {
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
+/** compact(s.slice(from, to)).length, without building the string. */
+function nonSpace(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) n++;
+  return n;
+}
+
 function wordGrams(text: string): Set<string> {
   const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
@@ -353,7 +362,8 @@ export function markArticle(page: ParsedHtml, hb: HtmlBlocks): Block[] | null {
   const align = (text: string): boolean => {
     const t = compact(text);
     if (!t) return false;
-    const at = article.indexOf(t, cursor);
+    // Blocks mostly follow each other in the article: try the cursor before searching.
+    const at = article.slice(cursor, cursor + t.length) === t ? cursor : article.indexOf(t, cursor);
     // A short block must match close to the cursor: captions and standfirsts repeated
     // further down would otherwise drag the cursor past the real paragraphs.
     if (at >= 0 && (at - cursor < 300 || (t.length >= 20 && at - cursor < 1500) || t.length >= 200)) {
@@ -364,8 +374,9 @@ export function markArticle(page: ParsedHtml, hb: HtmlBlocks): Block[] | null {
   };
   blocks.forEach((b, i) => {
     const ranges = nodeRanges[i] ?? [];
-    const keptChars = ranges.filter((r) => keptNodes.has(r.node)).reduce((s, r) => s + compact(b.text.slice(r.from, r.to)).length, 0);
-    const size = compact(b.text).length;
+    let keptChars = 0;
+    for (const r of ranges) if (keptNodes.has(r.node)) keptChars += nonSpace(b.text, r.from, r.to);
+    const size = nonSpace(b.text, 0, b.text.length);
     if (size === 0) return;
     if (keptChars === size || (keptChars === 0 && ranges.length > 0 && (align(b.text) || overlaps(b.text)))) {
       if (keptChars === size) align(b.text);

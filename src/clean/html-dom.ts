@@ -285,6 +285,14 @@ function treePage(markup: string, flattened: boolean): { document: TreeDocument;
   const newText = (parent: TreeParent, text: string, before: TreeNode | null) => {
     parent.insertBefore(new TreeText(document, text), before);
   };
+  // parse5 hands text over a word or a run of spaces at a time: the pieces of a text node are
+  // joined once at the end (appending to its string would leave a deep rope to flatten).
+  const pieces = new Map<TreeText, string[]>();
+  const addText = (node: TreeText, text: string) => {
+    const p = pieces.get(node);
+    if (p) p.push(text);
+    else pieces.set(node, [node.data, text]);
+  };
   const adapter: TreeAdapter<TreeTypes> = {
     createDocument: () => document,
     createDocumentFragment: () => new TreeFragment(document),
@@ -306,12 +314,12 @@ function treePage(markup: string, flattened: boolean): { document: TreeDocument;
     detachNode: (node) => { node.remove(); },
     insertText(parent, text) {
       const last = parent.lastChild;
-      if (last instanceof TreeText) last.data += text;
+      if (last instanceof TreeText) addText(last, text);
       else newText(parent, text, null);
     },
     insertTextBefore(parent, text, ref) {
       const prev = ref.previousSibling;
-      if (prev instanceof TreeText) prev.data += text;
+      if (prev instanceof TreeText) addText(prev, text);
       else newText(parent, text, ref);
     },
     adoptAttributes(el, attrs) {
@@ -330,7 +338,7 @@ function treePage(markup: string, flattened: boolean): { document: TreeDocument;
     getAttrList: (el) => parsed.get(el)!.attrs,
     getTagName: (el) => el.localName,
     getNamespaceURI: (el) => parsed.get(el)!.ns as html.NS,
-    getTextNodeContent: (node) => node.data,
+    getTextNodeContent: (node) => (pieces.has(node) ? pieces.get(node)!.join('') : node.data),
     getCommentNodeContent: (node) => node.data,
     getDocumentTypeNodeName: () => '',
     getDocumentTypeNodePublicId: () => '',
@@ -348,6 +356,7 @@ function treePage(markup: string, flattened: boolean): { document: TreeDocument;
     },
   };
   parse5(markup, { sourceCodeLocationInfo: true, treeAdapter: adapter });
+  for (const [node, p] of pieces) node.data = p.join('');
   // As in linkedomPage: the document holds the html element only.
   for (const n of document.childNodes) if (!(n instanceof TreeElement)) n.remove();
   const head = document.documentElement?.firstElementChild;

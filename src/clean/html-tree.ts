@@ -183,11 +183,18 @@ export abstract class TreeParent extends TreeNode {
 }
 
 const TAG_LIST = /^[a-z][a-z0-9]*(?:,[a-z][a-z0-9]*)*$/i;
+const tagLists = new Map<string, string[]>();
 
 /** A selector that is a list of tag names, as lower-case names (HTML selectors ignore case). */
 function tagList(selectors: string): string[] {
-  if (!TAG_LIST.test(selectors)) throw new NeedsFullDom(`selector ${selectors}`);
-  return selectors.toLowerCase().split(',');
+  let tags = tagLists.get(selectors);
+  if (!tags) {
+    if (!TAG_LIST.test(selectors)) throw new NeedsFullDom(`selector ${selectors}`);
+    tags = selectors.toLowerCase().split(',');
+    // Readability asks the same few dozen lists on every page.
+    if (tagLists.size < 256) tagLists.set(selectors, tags);
+  }
+  return tags;
 }
 
 function collectText(root: TreeParent, parts: string[]): void {
@@ -296,7 +303,7 @@ export class TreeElement extends TreeParent {
     if (text != null && text !== '') this.appendChild(new TreeText(this.ownerDocument, String(text)));
   }
 
-  /** Serialized content; nothing the cleaner keeps depends on its exact form (Readability logs it). */
+  /** The content as markup (not escaped: see serializeChildren). */
   get innerHTML(): string {
     const out: string[] = [];
     serializeChildren(this, out);
@@ -321,19 +328,26 @@ export class TreeSvgElement extends TreeElement {
   }
 }
 
-const escapeText = (s: string) => s.replace(/[&<>\u00a0]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function serializeChildren(node: TreeParent, out: string[]): void {
-  for (let n = node.firstChild; n; n = n.nextSibling) {
-    if (n instanceof TreeText) out.push(escapeText(n.data));
+// Markup without escaping: Readability reads innerHTML only to log it, to keep a copy of the
+// body for a retry (whose write hands the page to linkedom) and to look for video URLs.
+function serializeChildren(root: TreeParent, out: string[]): void {
+  const close = (el: TreeNode) => { if (el instanceof TreeElement) out.push(`</${el.lowerName}>`); };
+  let n: TreeNode | null = root.firstChild;
+  while (n) {
+    if (n instanceof TreeText) out.push(n.data);
     else if (n instanceof TreeComment) out.push(`<!--${n.data}-->`);
     else if (n instanceof TreeElement) {
       out.push(`<${n.lowerName}`);
-      for (const a of n.attributes) out.push(` ${a.name}="${escapeText(a.value).replace(/"/g, '&quot;')}"`);
+      for (const a of n.attributes) out.push(` ${a.name}="${a.value}"`);
       out.push('>');
-      serializeChildren(n, out);
-      out.push(`</${n.lowerName}>`);
+      if (n.firstChild) { n = n.firstChild; continue; }
+      close(n);
     }
+    while (n && n !== root && !n.nextSibling) {
+      n = n.parentNode;
+      if (n && n !== root) close(n);
+    }
+    n = n && n !== root ? n.nextSibling : null;
   }
 }
 
