@@ -242,8 +242,9 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
     if (SKIP_TAGS.has(tag) || hidden(el)) continue;
     if (tag === 'BR') {
       if (cur && cur.len) {
+        // (Only a text ending in a space is read: reading the text flattens it, per <br>.)
         let n = 0;
-        while (n < cur.len && cur.text.charCodeAt(cur.len - 1 - n) === 32) n++;
+        if (cur.last === 32) while (n < cur.len && cur.text.charCodeAt(cur.len - 1 - n) === 32) n++;
         cur.cut(n);
         const offs = cur.reserve(1);
         offs[cur.len] = cur.len ? offs[cur.len - 1]! : 0;

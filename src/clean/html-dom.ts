@@ -355,7 +355,12 @@ function treePage(markup: string, flattened: boolean): { document: TreeDocument;
       if (node instanceof TreeText && loc.endOffset !== undefined) node.end = loc.endOffset;
     },
   };
-  parse5(markup, { sourceCodeLocationInfo: true, treeAdapter: adapter });
+  document.parsing = true;
+  try {
+    parse5(markup, { sourceCodeLocationInfo: true, treeAdapter: adapter });
+  } finally {
+    document.parsing = false;
+  }
   for (const [node, p] of pieces) node.data = p.join('');
   // As in linkedomPage: the document holds the html element only.
   for (const n of document.childNodes) if (!(n instanceof TreeElement)) n.remove();

@@ -130,7 +130,12 @@ export abstract class TreeParent extends TreeNode {
     node.nextSibling = before;
     if (prev) prev.nextSibling = node; else this.firstChild = node;
     if (before) before.previousSibling = node; else this.lastChild = node;
-    this.kids = this.elementKids = null;
+    // While the parser builds the tree (it reads a parent's child list after each text node
+    // it adds), an append extends the list instead of dropping it: rebuilding it each time
+    // is quadratic in the number of children. Afterwards lists are snapshots, never changed.
+    if (before === null && this.kids && this.ownerDocument.parsing) this.kids.push(node);
+    else this.kids = null;
+    this.elementKids = null;
     return node;
   }
   appendChild<T extends TreeNode>(node: T): T { return this.insertBefore(node, null); }
@@ -356,6 +361,8 @@ export class TreeDocument extends TreeParent {
   readonly nodeName = '#document';
   readonly baseURI = null;
   readonly documentURI = null;
+  /** The parser is building the tree (see insertBefore). */
+  parsing = false;
   constructor() {
     super(undefined as unknown as TreeDocument);
     (this as { ownerDocument: TreeDocument }).ownerDocument = this;
