@@ -299,6 +299,18 @@ function textNodes(root: Node): Text[] {
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
+/** compact(text).length when compact(text) is found in `article` at `pos`, else -1 (without building it). */
+function compactMatch(article: string, pos: number, text: string): number {
+  let p = pos;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (p >= article.length || article.charCodeAt(p) !== c) return -1;
+    p++;
+  }
+  return p - pos;
+}
+
 /** compact(s.slice(from, to)).length, without building the string. */
 function nonSpace(s: string, from: number, to: number): number {
   let n = 0;
@@ -361,14 +373,19 @@ export function markArticle(page: ParsedHtml, hb: HtmlBlocks): Block[] | null {
     return hit / grams.size >= 0.8;
   };
   const align = (text: string): boolean => {
-    const t = compact(text);
-    if (!t) return false;
     // Blocks mostly follow each other in the article: try the cursor before searching.
-    const at = article.slice(cursor, cursor + t.length) === t ? cursor : article.indexOf(t, cursor);
+    let n = compactMatch(article, cursor, text);
+    let at = cursor;
+    if (n < 0) {
+      const t = compact(text);
+      n = t.length;
+      at = article.indexOf(t, cursor);
+    }
+    if (n === 0) return false;
     // A short block must match close to the cursor: captions and standfirsts repeated
     // further down would otherwise drag the cursor past the real paragraphs.
-    if (at >= 0 && (at - cursor < 300 || (t.length >= 20 && at - cursor < 1500) || t.length >= 200)) {
-      cursor = at + t.length;
+    if (at >= 0 && (at - cursor < 300 || (n >= 20 && at - cursor < 1500) || n >= 200)) {
+      cursor = at + n;
       return true;
     }
     return false;

@@ -9,8 +9,8 @@
 // goes first in the attribute list; class values are read back as their distinct tokens joined
 // by one space, and getAttribute("class") is "" when there is none; an SVG element's className
 // is an object. Anything outside this subset (a selector other than a list of tag names,
-// innerHTML set to markup, a page without head and body) throws NeedsFullDom, and the caller
-// redoes the page on linkedom.
+// innerHTML set to markup, cloneNode) throws NeedsFullDom, and the caller redoes the page on
+// linkedom; a page without head and body in their places goes to linkedom from the start.
 
 /** This page needs a DOM feature the small tree does not have: redo it on linkedom. */
 export class NeedsFullDom extends Error {}
@@ -30,20 +30,18 @@ export abstract class TreeNode {
     const p = this.parentNode;
     return p instanceof TreeElement ? p : null;
   }
-  get nextElementSibling(): TreeElement | null {
-    let n = this.nextSibling;
-    while (n && !(n instanceof TreeElement)) n = n.nextSibling;
-    return n;
-  }
-  get previousElementSibling(): TreeElement | null {
-    let n = this.previousSibling;
-    while (n && !(n instanceof TreeElement)) n = n.previousSibling;
-    return n;
-  }
+  get nextElementSibling(): TreeElement | null { return elementFrom(this.nextSibling, 'nextSibling'); }
+  get previousElementSibling(): TreeElement | null { return elementFrom(this.previousSibling, 'previousSibling'); }
   remove(): void {
     this.parentNode?.unlink(this);
   }
   abstract get textContent(): string;
+}
+
+/** The first element from `n` on, stepping to `step`. */
+function elementFrom(n: TreeNode | null, step: 'nextSibling' | 'previousSibling'): TreeElement | null {
+  while (n && !(n instanceof TreeElement)) n = n[step];
+  return n;
 }
 
 const NO_NODES: readonly TreeNode[] = Object.freeze([]);
@@ -97,16 +95,8 @@ export abstract class TreeParent extends TreeNode {
     }
     return this.elementKids;
   }
-  get firstElementChild(): TreeElement | null {
-    let n = this.firstChild;
-    while (n && !(n instanceof TreeElement)) n = n.nextSibling;
-    return n;
-  }
-  get lastElementChild(): TreeElement | null {
-    let n = this.lastChild;
-    while (n && !(n instanceof TreeElement)) n = n.previousSibling;
-    return n;
-  }
+  get firstElementChild(): TreeElement | null { return elementFrom(this.firstChild, 'nextSibling'); }
+  get lastElementChild(): TreeElement | null { return elementFrom(this.lastChild, 'previousSibling'); }
   get childElementCount(): number { return this.children.length; }
   hasChildNodes(): boolean { return this.firstChild !== null; }
 
