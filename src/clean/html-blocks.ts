@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeHTMLStrict } from 'entities';
 import type { RemovedKind } from '../contract.js';
 import type { Block } from './blocks.js';
-import type { ParsedHtml } from './html-dom.js';
+import { NeedsFullDom, type ParsedHtml } from './html-dom.js';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV',
@@ -72,8 +72,8 @@ export function alignText(raw: string, start: number, end: number, data: string)
   let r = start;
   let d = 0;
   while (d < data.length && r < end) {
-    const rc = raw[r]!;
-    if (rc === '&') {
+    const rc = raw.charCodeAt(r);
+    if (rc === 38 /* & */) {
       const m = /^&(#\d{1,7};?|#x[0-9a-f]{1,6};?|[a-z][a-z0-9]{1,31};?)/i.exec(raw.slice(r, Math.min(end, r + 40)));
       if (m) {
         let decoded = decodeHTMLStrict(m[0]);
@@ -85,10 +85,10 @@ export function alignText(raw: string, start: number, end: number, data: string)
         }
       }
     }
-    if (rc === data[d]) { out[d++] = r++; continue; }
-    if (rc === '\r') { r++; continue; }
+    if (rc === data.charCodeAt(d)) { out[d++] = r++; continue; }
+    if (rc === 13 /* \r */) { r++; continue; }
     // Whitespace the DOM no longer has (collapsed runs): skip it in the source.
-    if (/\s/.test(rc) && !/\s/.test(data[d]!)) { r++; continue; }
+    if (isSpace(rc) && !isSpace(data.charCodeAt(d))) { r++; continue; }
     // Out of step (normalisation we did not foresee): map the rest proportionally.
     break;
   }
@@ -99,14 +99,36 @@ export function alignText(raw: string, start: number, end: number, data: string)
   return out;
 }
 
-interface Builder {
-  chars: string[];
-  offsets: number[];
-  linkChars: number;
-  hint: RemovedKind | null;
-  heading: boolean;
-  caption: boolean;
-  nodes: Array<{ node: Text; from: number; to: number }>;
+/**
+ * The text of the block being built and the raw offset of each of its characters. Text is
+ * appended in runs (string concatenation, offsets written into one growing buffer shared by
+ * all blocks) rather than character by character.
+ */
+class Builder {
+  text = '';
+  len = 0;
+  /** Code of the last character, 0 when empty. */
+  last = 0;
+  linkChars = 0;
+  nodes: Array<{ node: Text; from: number; to: number }> = [];
+  constructor(public hint: RemovedKind | null, public heading: boolean, public caption: boolean, private buf: { offs: Int32Array }) {}
+
+  get offs(): Int32Array { return this.buf.offs; }
+  reserve(n: number): Int32Array {
+    if (this.len + n > this.buf.offs.length) {
+      const grown = new Int32Array(Math.max(2 * this.buf.offs.length, this.len + n));
+      grown.set(this.buf.offs.subarray(0, this.len));
+      this.buf.offs = grown;
+    }
+    return this.buf.offs;
+  }
+  /** Drop the last `n` characters. */
+  cut(n: number): void {
+    if (n === 0) return;
+    this.len -= n;
+    this.text = this.text.slice(0, this.len);
+    this.last = this.len ? this.text.charCodeAt(this.len - 1) : 0;
+  }
 }
 
 export interface HtmlBlocks {
@@ -126,17 +148,18 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
   const root = doc.body ?? doc.documentElement;
   if (!root) return { blocks, nodeBlock, nodeRanges };
 
+  const buf = { offs: new Int32Array(1024) };
   let cur: Builder | null = null;
-  const newBuilder = (hint: RemovedKind | null, heading: boolean, caption: boolean): Builder =>
-    ({ chars: [], offsets: [], linkChars: 0, hint, heading, caption, nodes: [] });
   const flush = () => {
     if (!cur) return;
-    while (cur.chars.length && /\s/.test(cur.chars[cur.chars.length - 1]!)) { cur.chars.pop(); cur.offsets.pop(); }
-    const text = cur.chars.join('');
+    let n = 0;
+    while (n < cur.len && isSpace(cur.text.charCodeAt(cur.len - 1 - n))) n++;
+    cur.cut(n);
+    const text = cur.text;
     if (/[\p{L}\p{N}]/u.test(text)) {
       const idx = blocks.length;
       blocks.push({
-        text, offsets: Int32Array.from(cur.offsets), paraBreak: true, hint: cur.hint,
+        text, offsets: cur.offs.slice(0, cur.len), paraBreak: true, hint: cur.hint,
         inArticle: false, heading: cur.heading, caption: cur.caption,
         linkDensity: text.length ? Math.min(1, cur.linkChars / text.length) : 0,
       });
@@ -156,32 +179,56 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
       const t = node as Text;
       const data = t.data;
       if (!data) continue;
-      cur ??= newBuilder(f.hint, f.heading, f.caption);
-      if (cur.chars.length === 0) {
+      cur ??= new Builder(f.hint, f.heading, f.caption, buf);
+      const b: Builder = cur;
+      if (b.len === 0) {
         // A block is what its first visible text is (leading whitespace says nothing).
-        cur.hint = f.hint;
-        cur.heading = f.heading;
-        cur.caption = f.caption;
+        b.hint = f.hint;
+        b.heading = f.heading;
+        b.caption = f.caption;
       }
       const loc = page.nodeLocation(t);
-      const offs = loc ? alignText(raw, loc.startOffset, loc.endOffset, data) : null;
-      const anchor = cur.offsets.length ? cur.offsets[cur.offsets.length - 1]! : 0;
-      const range = { node: t, from: cur.chars.length, to: cur.chars.length };
-      cur.nodes.push(range);
-      for (let k = 0; k < data.length; k++) {
-        const c = data[k]!;
-        const at = offs ? offs[k]! : anchor;
-        if (!f.pre && isSpace(c.charCodeAt(0))) {
-          const last = cur.chars[cur.chars.length - 1];
-          if (cur.chars.length === 0 || last === ' ' || last === '\n') continue;
-          cur.chars.push(' ');
-        } else {
-          cur.chars.push(c === '\u00A0' ? ' ' : c);
-          if (f.link) cur.linkChars++;
+      // Text copied verbatim from the source maps to consecutive offsets; otherwise align it.
+      // (A slice compared with === is a memory compare; startsWith goes character by character.)
+      const verbatim = loc !== null && loc.endOffset - loc.startOffset === data.length && !data.includes('&') &&
+        raw.slice(loc.startOffset, loc.endOffset) === data;
+      const aligned = loc && !verbatim ? alignText(raw, loc.startOffset, loc.endOffset, data) : null;
+      const base = verbatim ? loc.startOffset : -1;
+      const anchor = b.len ? b.offs[b.len - 1]! : 0;
+      const at = (k: number) => (verbatim ? base + k : aligned ? aligned[k]! : anchor);
+      const range = { node: t, from: b.len, to: b.len };
+      b.nodes.push(range);
+      const offs = b.reserve(data.length);
+      if (f.pre) {
+        b.text += data.replace(/\u00A0/g, ' ');
+        for (let k = 0; k < data.length; k++) offs[b.len++] = at(k);
+        if (f.link) b.linkChars += data.length;
+        const lc = data.charCodeAt(data.length - 1);
+        b.last = lc === 0xa0 ? 32 : lc;
+      } else {
+        // Runs of whitespace become one space (none at the start of a block or after a
+        // space or line break), at the offset of the run's first character.
+        let k = 0;
+        while (k < data.length) {
+          let j = k;
+          if (isSpace(data.charCodeAt(k))) {
+            while (j < data.length && isSpace(data.charCodeAt(j))) j++;
+            if (b.len > 0 && b.last !== 32 && b.last !== 10) {
+              b.text += ' ';
+              offs[b.len++] = at(k);
+              b.last = 32;
+            }
+          } else {
+            while (j < data.length && !isSpace(data.charCodeAt(j))) j++;
+            b.text += j - k === data.length ? data : data.slice(k, j);
+            for (let m = k; m < j; m++) offs[b.len++] = at(m);
+            if (f.link) b.linkChars += j - k;
+            b.last = data.charCodeAt(j - 1);
+          }
+          k = j;
         }
-        cur.offsets.push(at);
       }
-      range.to = cur.chars.length;
+      range.to = b.len;
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -194,10 +241,16 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
     }
     if (SKIP_TAGS.has(tag) || hidden(el)) continue;
     if (tag === 'BR') {
-      if (cur && cur.chars.length) {
-        while (cur.chars.length && cur.chars[cur.chars.length - 1] === ' ') { cur.chars.pop(); cur.offsets.pop(); }
-        cur.chars.push('\n');
-        cur.offsets.push(cur.offsets.length ? cur.offsets[cur.offsets.length - 1]! : 0);
+      if (cur && cur.len) {
+        // (Only a text ending in a space is read: reading the text flattens it, per <br>.)
+        let n = 0;
+        if (cur.last === 32) while (n < cur.len && cur.text.charCodeAt(cur.len - 1 - n) === 32) n++;
+        cur.cut(n);
+        const offs = cur.reserve(1);
+        offs[cur.len] = cur.len ? offs[cur.len - 1]! : 0;
+        cur.len++;
+        cur.text += '\n';
+        cur.last = 10;
       }
       continue;
     }
@@ -217,7 +270,53 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
   return { blocks, nodeBlock, nodeRanges };
 }
 
+/** Readability's article element, or null when it finds none or fails (NeedsFullDom passes through). */
+function readArticle(doc: Document): Element | null {
+  try {
+    const reader = new Readability(doc, {
+      serializer: (el: Node) => el as unknown as string,
+      keepClasses: true,
+    });
+    return (reader.parse()?.content as unknown as Element) ?? null;
+  } catch (e) {
+    if (e instanceof NeedsFullDom) throw e;
+    return null;
+  }
+}
+
+/** The text nodes under `root` in tree order. */
+function textNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  let n: Node | null = root.firstChild;
+  while (n) {
+    if (n.nodeType === 3) out.push(n as Text);
+    if (n.firstChild) { n = n.firstChild; continue; }
+    while (n && n !== root && !n.nextSibling) n = n.parentNode;
+    n = n && n !== root ? n.nextSibling : null;
+  }
+  return out;
+}
+
 const compact = (s: string) => s.replace(/\s+/g, '');
+
+/** compact(text).length when compact(text) is found in `article` at `pos`, else -1 (without building it). */
+function compactMatch(article: string, pos: number, text: string): number {
+  let p = pos;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (p >= article.length || article.charCodeAt(p) !== c) return -1;
+    p++;
+  }
+  return p - pos;
+}
+
+/** compact(s.slice(from, to)).length, without building the string. */
+function nonSpace(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) n++;
+  return n;
+}
 
 function wordGrams(text: string): Set<string> {
   const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -241,25 +340,23 @@ function identityLost(kept: Set<Text>, total: number): boolean {
  */
 export function markArticle(page: ParsedHtml, hb: HtmlBlocks): Block[] | null {
   const { blocks, nodeBlock, nodeRanges } = hb;
-  const doc = page.document;
-  let content: Element | null = null;
+  let content: Element | null;
+  let original = (t: Text): Text | undefined => t;
   try {
-    const reader = new Readability(doc, {
-      serializer: (el: Node) => el as unknown as string,
-      keepClasses: true,
-    });
-    content = (reader.parse()?.content as unknown as Element) ?? null;
-  } catch {
-    content = null;
+    content = readArticle(page.document);
+  } catch (e) {
+    if (!(e instanceof NeedsFullDom) || !page.fullDom) throw e;
+    const full = page.fullDom();
+    content = readArticle(full.document);
+    original = full.original;
   }
   if (!content) return null;
   const keptNodes = new Set<Text>();
   const texts: string[] = [];
-  const walker = doc.createTreeWalker(content, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
+  for (const t of textNodes(content)) {
     texts.push(t.data);
-    if (nodeBlock.has(t)) keptNodes.add(t);
+    const own = original(t);
+    if (own && nodeBlock.has(own)) keptNodes.add(own);
   }
   const article = compact(texts.join(''));
   const articleGrams = identityLost(keptNodes, texts.length) ? wordGrams(texts.join(' ')) : null;
@@ -276,21 +373,28 @@ export function markArticle(page: ParsedHtml, hb: HtmlBlocks): Block[] | null {
     return hit / grams.size >= 0.8;
   };
   const align = (text: string): boolean => {
-    const t = compact(text);
-    if (!t) return false;
-    const at = article.indexOf(t, cursor);
+    // Blocks mostly follow each other in the article: try the cursor before searching.
+    let n = compactMatch(article, cursor, text);
+    let at = cursor;
+    if (n < 0) {
+      const t = compact(text);
+      n = t.length;
+      at = article.indexOf(t, cursor);
+    }
+    if (n === 0) return false;
     // A short block must match close to the cursor: captions and standfirsts repeated
     // further down would otherwise drag the cursor past the real paragraphs.
-    if (at >= 0 && (at - cursor < 300 || (t.length >= 20 && at - cursor < 1500) || t.length >= 200)) {
-      cursor = at + t.length;
+    if (at >= 0 && (at - cursor < 300 || (n >= 20 && at - cursor < 1500) || n >= 200)) {
+      cursor = at + n;
       return true;
     }
     return false;
   };
   blocks.forEach((b, i) => {
     const ranges = nodeRanges[i] ?? [];
-    const keptChars = ranges.filter((r) => keptNodes.has(r.node)).reduce((s, r) => s + compact(b.text.slice(r.from, r.to)).length, 0);
-    const size = compact(b.text).length;
+    let keptChars = 0;
+    for (const r of ranges) if (keptNodes.has(r.node)) keptChars += nonSpace(b.text, r.from, r.to);
+    const size = nonSpace(b.text, 0, b.text.length);
     if (size === 0) return;
     if (keptChars === size || (keptChars === 0 && ranges.length > 0 && (align(b.text) || overlaps(b.text)))) {
       if (keptChars === size) align(b.text);

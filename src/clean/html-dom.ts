@@ -6,7 +6,10 @@ import type * as JsdomModule from 'jsdom';
 // offsets) and Readability choice as jsdom, at 2.5× the speed (see parseHtml).
 import { DOMParser as LinkedomParser } from 'linkedom';
 // parse5: the WHATWG parser jsdom itself uses (same tree for broken markup, source locations).
-import { parse as parse5, type DefaultTreeAdapterMap } from 'parse5';
+import { html, parse as parse5, type DefaultTreeAdapterMap, type Token, type TreeAdapter } from 'parse5';
+import {
+  NeedsFullDom, nextInTree, TreeComment, TreeDocument, TreeElement, TreeNode, TreeParent, TreeSvgElement, TreeText,
+} from './html-tree.js';
 
 /**
  * Blank out the bodies of <script>, <style>, <template> and friends with spaces of the same
@@ -77,15 +80,6 @@ export function flattenDeepNesting(raw: string, maxDepth = MAX_DEPTH): { html: s
   return { html: parts.join(''), flattened: true };
 }
 
-export interface ParsedHtml {
-  document: Document;
-  /** Source span of a node in the string that was parsed (same offsets as the raw page). */
-  nodeLocation(node: Node): { startOffset: number; endOffset: number } | null;
-  /** Nesting beyond the depth limit was flattened. */
-  flattened: boolean;
-  /** Release the page: call it once done with the document, also when processing fails. */
-  close(): void;
-}
 
 // A jsdom window costs ~10 ms to build (it installs every DOM interface) and more to collect;
 // the page itself parses in ~5 ms. So one window serves every page: each page becomes a
@@ -212,25 +206,31 @@ type P5Node = DefaultTreeAdapterMap['node'];
 type P5Element = DefaultTreeAdapterMap['element'];
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** Long runs of spaces left by blanked tags: Readability rescans text once per ancestor, so shrink them. */
+const shrinkBlankRuns = (data: string) => (data.length > 200 ? data.replace(/\s{100,}/g, ' ') : data);
+
 /**
  * The page as a linkedom document with the tree parse5 builds (the tree jsdom would build:
  * same parser, same rules for broken markup), and each node's source span. Built
  * iteratively (hostile pages nest deep). Template contents stay out of the tree, as in jsdom;
- * the doctype is left out (nothing reads it).
+ * the doctype is left out (nothing reads it). Also returns the text nodes in tree order.
  */
-function linkedomPage(html: string): { document: Document; location: WeakMap<object, { startOffset: number; endOffset: number }> } {
+function linkedomPage(html: string, flattened: boolean): { document: Document; location: WeakMap<object, { startOffset: number; endOffset: number }>; texts: Text[] } {
   const tree = parse5(html, { sourceCodeLocationInfo: true });
   const document = new LinkedomParser().parseFromString('<!DOCTYPE html><html></html>', 'text/html') as unknown as Document;
   const location = new WeakMap<object, { startOffset: number; endOffset: number }>();
+  const texts: Text[] = [];
   const root = tree.childNodes.find((c): c is P5Element => c.nodeName === 'html');
-  if (!root) return { document, location };
+  if (!root) return { document, location, texts };
   const holder = document.createDocumentFragment();
   const stack: Array<[P5Node, Node]> = [[root, holder]];
   while (stack.length) {
     const [n, into] = stack.pop()!;
     let node: Node;
     if (n.nodeName === '#text') {
-      node = document.createTextNode((n as DefaultTreeAdapterMap['textNode']).value);
+      const value = (n as DefaultTreeAdapterMap['textNode']).value;
+      node = document.createTextNode(flattened ? shrinkBlankRuns(value) : value);
+      texts.push(node as Text);
     } else if (n.nodeName === '#comment') {
       node = document.createComment((n as DefaultTreeAdapterMap['commentNode']).data);
     } else if (n.nodeName === '#documentType' || !('tagName' in n)) {
@@ -247,19 +247,170 @@ function linkedomPage(html: string): { document: Document; location: WeakMap<obj
     into.appendChild(node);
   }
   document.replaceChild(holder.firstChild!, document.documentElement);
-  return { document, location };
+  return { document, location, texts };
 }
 
-export type HtmlEngine = 'linkedom' | 'jsdom' | 'jsdom-own-window';
+class TreeFragment extends TreeParent {
+  readonly nodeType = 11;
+  readonly nodeName = '#document-fragment';
+}
+
+interface TreeTypes {
+  parentNode: TreeParent;
+  childNode: TreeNode;
+  node: TreeNode;
+  document: TreeDocument;
+  documentFragment: TreeFragment;
+  element: TreeElement;
+  commentNode: TreeComment;
+  textNode: TreeText;
+  template: TreeElement;
+  documentType: never;
+}
+
+/**
+ * The page parsed by parse5 straight into the small tree of html-tree.ts (no intermediate
+ * parse5 tree): the same tree as linkedomPage's, since parse5 makes every decision and the
+ * adapter only records them. Source spans are kept for text nodes only (nothing reads an
+ * element's). Returns null for a page without head and body in their places (a frameset),
+ * which linkedom would repair: that page goes to linkedom.
+ */
+function treePage(markup: string, flattened: boolean): { document: TreeDocument; texts: TreeText[] } | null {
+  const document = new TreeDocument();
+  // What parse5 asks back about elements: their namespace and attribute list as it gave them.
+  const parsed = new Map<TreeElement, { ns: string; attrs: Token.Attribute[] }>();
+  const templates = new Map<TreeElement, TreeFragment>();
+  let mode: html.DOCUMENT_MODE = html.DOCUMENT_MODE.NO_QUIRKS;
+  const attrName = (a: Token.Attribute) => (a.prefix ? `${a.prefix}:${a.name}` : a.name);
+  const newText = (parent: TreeParent, text: string, before: TreeNode | null) => {
+    parent.insertBefore(new TreeText(document, text), before);
+  };
+  // parse5 hands text over a word or a run of spaces at a time: the pieces of a text node are
+  // joined once at the end (appending to its string would leave a deep rope to flatten).
+  const pieces = new Map<TreeText, string[]>();
+  const addText = (node: TreeText, text: string) => {
+    const p = pieces.get(node);
+    if (p) p.push(text);
+    else pieces.set(node, [node.data, text]);
+  };
+  const adapter: TreeAdapter<TreeTypes> = {
+    createDocument: () => document,
+    createDocumentFragment: () => new TreeFragment(document),
+    createElement(tagName, ns, attrs) {
+      const el = ns === SVG_NS ? new TreeSvgElement(document, tagName) : new TreeElement(document, tagName);
+      for (const a of attrs) el.setAttribute(attrName(a), a.value);
+      parsed.set(el, { ns, attrs });
+      return el;
+    },
+    createCommentNode: (data) => new TreeComment(document, data),
+    createTextNode: (value) => new TreeText(document, value),
+    appendChild: (parent, node) => { parent.appendChild(node); },
+    insertBefore: (parent, node, ref) => { parent.insertBefore(node, ref); },
+    setTemplateContent: (template, content) => { templates.set(template, content); },
+    getTemplateContent: (template) => templates.get(template)!,
+    setDocumentType: () => undefined,
+    setDocumentMode: (_doc, m) => { mode = m; },
+    getDocumentMode: () => mode,
+    detachNode: (node) => { node.remove(); },
+    insertText(parent, text) {
+      const last = parent.lastChild;
+      if (last instanceof TreeText) addText(last, text);
+      else newText(parent, text, null);
+    },
+    insertTextBefore(parent, text, ref) {
+      const prev = ref.previousSibling;
+      if (prev instanceof TreeText) addText(prev, text);
+      else newText(parent, text, ref);
+    },
+    adoptAttributes(el, attrs) {
+      const own = parsed.get(el)!.attrs;
+      const has = new Set(own.map((a) => a.name));
+      for (const a of attrs) {
+        if (has.has(a.name)) continue;
+        has.add(a.name);
+        own.push(a);
+        el.setAttribute(attrName(a), a.value);
+      }
+    },
+    getFirstChild: (node) => node.firstChild,
+    getChildNodes: (node) => node.childNodes,
+    getParentNode: (node) => node.parentNode,
+    getAttrList: (el) => parsed.get(el)!.attrs,
+    getTagName: (el) => el.localName,
+    getNamespaceURI: (el) => parsed.get(el)!.ns as html.NS,
+    getTextNodeContent: (node) => (pieces.has(node) ? pieces.get(node)!.join('') : node.data),
+    getCommentNodeContent: (node) => node.data,
+    getDocumentTypeNodeName: () => '',
+    getDocumentTypeNodePublicId: () => '',
+    getDocumentTypeNodeSystemId: () => '',
+    isTextNode: (node): node is TreeText => node instanceof TreeText,
+    isCommentNode: (node): node is TreeComment => node instanceof TreeComment,
+    isDocumentTypeNode: (_node): _node is never => false,
+    isElementNode: (node): node is TreeElement => node instanceof TreeElement,
+    setNodeSourceCodeLocation(node, loc) {
+      if (loc && node instanceof TreeText) { node.start = loc.startOffset; node.end = loc.endOffset; }
+    },
+    getNodeSourceCodeLocation: (node) => (node instanceof TreeText && node.start >= 0 ? { startOffset: node.start, endOffset: node.end } as Token.ElementLocation : null),
+    updateNodeSourceCodeLocation(node, loc) {
+      if (node instanceof TreeText && loc.endOffset !== undefined) node.end = loc.endOffset;
+    },
+  };
+  document.parsing = true;
+  try {
+    parse5(markup, { sourceCodeLocationInfo: true, treeAdapter: adapter });
+  } finally {
+    document.parsing = false;
+  }
+  for (const [node, p] of pieces) node.data = p.join('');
+  // As in linkedomPage: the document holds the html element only.
+  for (const n of document.childNodes) if (!(n instanceof TreeElement)) n.remove();
+  const head = document.documentElement?.firstElementChild;
+  if (head?.tagName !== 'HEAD' || head.nextElementSibling?.tagName !== 'BODY') return null;
+  const texts: TreeText[] = [];
+  for (let n: TreeNode | null = document.firstChild; n; n = nextInTree(n, document)) {
+    if (n instanceof TreeText) {
+      if (flattened) n.data = shrinkBlankRuns(n.data);
+      texts.push(n);
+    }
+  }
+  return { document, texts };
+}
+
+export type HtmlEngine = 'tree' | 'linkedom' | 'jsdom' | 'jsdom-own-window';
+
+export interface FullDom {
+  document: Document;
+  /** The page's own text node (in `ParsedHtml.document`) that a text node of this document stands for. */
+  original(node: Text): Text | undefined;
+}
+
+export interface ParsedHtml {
+  document: Document;
+  /** Source span of a node in the string that was parsed (same offsets as the raw page). */
+  nodeLocation(node: Node): { startOffset: number; endOffset: number } | null;
+  /** Nesting beyond the depth limit was flattened. */
+  flattened: boolean;
+  /** Release the page: call it once done with the document, also when processing fails. */
+  close(): void;
+  /**
+   * For the 'tree' engine: the page parsed again onto linkedom, for what the small tree cannot
+   * do (it throws NeedsFullDom), with each text node tied to the tree's own by tree order.
+   */
+  fullDom?(): FullDom;
+}
+
+export { NeedsFullDom };
 
 /**
  * Parse hostile HTML without running or fetching anything, keeping source locations.
- * Engines: 'linkedom' (default: parse5's tree on linkedom, the fastest); 'jsdom' (one shared
- * jsdom window, pages as windowless documents); 'jsdom-own-window' (a JSDOM per page, the
- * reference the others are tested against; also the fallback when jsdom's internals move).
+ * Engines: 'tree' (default: parse5 straight into the small tree of html-tree.ts, the fastest;
+ * linkedom for the pages it cannot hold); 'linkedom' (parse5's tree copied onto linkedom);
+ * 'jsdom' (one shared jsdom window, pages as windowless documents); 'jsdom-own-window' (a JSDOM
+ * per page, the reference the others are tested against; also the fallback when jsdom's
+ * internals move).
  */
 export function parseHtml(raw: string, url?: string, opts: { engine?: HtmlEngine; ownWindow?: boolean } = {}): ParsedHtml {
-  const engine: HtmlEngine = opts.ownWindow ? 'jsdom-own-window' : opts.engine ?? 'linkedom';
+  const engine: HtmlEngine = opts.ownWindow ? 'jsdom-own-window' : opts.engine ?? 'tree';
   let base = 'https://article.invalid/';
   if (url) {
     try {
@@ -268,12 +419,32 @@ export function parseHtml(raw: string, url?: string, opts: { engine?: HtmlEngine
     } catch { /* keep the placeholder */ }
   }
   const flat = flattenDeepNesting(neutralize(raw));
+  const onLinkedom = (): ParsedHtml => {
+    const { document, location } = linkedomPage(flat.html, flat.flattened);
+    return { document, nodeLocation: (n) => location.get(n) ?? null, flattened: flat.flattened, close: () => {} };
+  };
+  if (engine === 'tree') {
+    const page = treePage(flat.html, flat.flattened);
+    if (!page) return onLinkedom();
+    const fullDom = (): FullDom => {
+      const { document, texts } = linkedomPage(flat.html, flat.flattened);
+      const original = new Map<Text, Text>();
+      // Same parser, same input: the same tree, so the k-th text node is the k-th of both.
+      if (texts.length === page.texts.length) texts.forEach((t, k) => original.set(t, page.texts[k] as unknown as Text));
+      return { document, original: (t) => original.get(t) };
+    };
+    return {
+      document: page.document as unknown as Document,
+      nodeLocation: (n) => (n instanceof TreeText && n.start >= 0 ? { startOffset: n.start, endOffset: n.end } : null),
+      flattened: flat.flattened,
+      close: () => {},
+      fullDom,
+    };
+  }
+  if (engine === 'linkedom') return onLinkedom();
   const fast = engine === 'jsdom' ? internals() : null;
   let parsed: ParsedHtml;
-  if (engine === 'linkedom') {
-    const { document, location } = linkedomPage(flat.html);
-    parsed = { document, nodeLocation: (n) => location.get(n) ?? null, flattened: flat.flattened, close: () => {} };
-  } else if (fast) {
+  if (fast) {
     const document = fast.createDocument(flat.html, base);
     // jsdom tracks every attached element with an id or name on the window (for window[name]
     // look-ups), whichever of its documents holds it: detach the page so the window lets go.
@@ -295,13 +466,9 @@ export function parseHtml(raw: string, url?: string, opts: { engine?: HtmlEngine
     };
   }
   if (flat.flattened) {
-    // The blanked tags left long runs of spaces inside text nodes; Readability rescans text
-    // once per ancestor, so shrink them (offset alignment skips the missing spaces).
     const doc = parsed.document;
     const walker = doc.createTreeWalker(doc, 4 /* SHOW_TEXT */);
-    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
-      if (t.data.length > 200) t.data = t.data.replace(/\s{100,}/g, ' ');
-    }
+    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) t.data = shrinkBlankRuns(t.data);
   }
   return parsed;
 }

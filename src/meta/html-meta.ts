@@ -41,6 +41,35 @@ function metaContent(tags: MetaTag[], names: string[]): string | null {
   return null;
 }
 
+/**
+ * The elements of the document in tree order that pass `test`, at most `limit` of them: the
+ * selector queries this module needs, written out so they work alike on every DOM the cleaner
+ * uses (the small tree of clean/html-tree.ts answers only tag-name selectors).
+ */
+function findElements(doc: Document, test: (el: Element) => boolean, limit = Infinity): Element[] {
+  const out: Element[] = [];
+  let el: Element | null = doc.documentElement;
+  while (el && out.length < limit) {
+    if (test(el)) out.push(el);
+    let next: Element | null = el.firstElementChild;
+    while (!next && el) {
+      next = el.nextElementSibling;
+      if (!next) el = el.parentElement;
+    }
+    el = next;
+  }
+  return out;
+}
+
+const first = (doc: Document, test: (el: Element) => boolean): Element | null => findElements(doc, test, 1)[0] ?? null;
+const named = (name: string) => (el: Element) => el.localName.toLowerCase() === name;
+/** `[name="value"]`; `rel` compares ASCII case-insensitively in HTML, as selector engines do. */
+const attrIs = (el: Element, name: string, value: string) => {
+  const v = el.getAttribute(name);
+  return v !== null && (name === 'rel' ? v.toLowerCase() === value : v === value);
+};
+const hasClass = (el: Element, token: string) => (el.getAttribute('class') ?? '').split(/\s+/).includes(token);
+
 type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
 
 /** JSON-LD blocks straight from the raw page (their script bodies are blanked in the DOM). */
@@ -98,10 +127,11 @@ export function htmlMeta(doc: Document, raw: string, url: string | null): HtmlMe
     ld.find((x) => Array.isArray(x['@type']) && (x['@type'] as Json[]).some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)));
 
   const tags = metaTags(doc);
-  const pageUrl = url ?? metaContent(tags, ['og:url']) ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const docTitle = clean(doc.querySelector('title')?.textContent);
+  const pageUrl = url ?? metaContent(tags, ['og:url']) ??
+    first(doc, (el) => named('link')(el) && attrIs(el, 'rel', 'canonical'))?.getAttribute('href') ?? null;
+  const docTitle = clean(first(doc, named('title'))?.textContent);
   const split = docTitle ? splitTitle(docTitle) : null;
-  const h1 = clean(doc.querySelector('h1')?.textContent);
+  const h1 = clean(first(doc, named('h1'))?.textContent);
   const title = clean(metaContent(tags, ['og:title', 'twitter:title'])) ??
     clean(typeof art?.['headline'] === 'string' ? (art['headline'] as string) : null) ?? h1 ?? split?.title ?? null;
 
@@ -117,7 +147,10 @@ export function htmlMeta(doc: Document, raw: string, url: string | null): HtmlMe
     if (a && !/^https?:/i.test(a)) authors = a.split(/\s*(?:,|;|\band\b|&)\s*/).filter(Boolean);
   }
   if (!authors.length) {
-    for (const el of Array.from(doc.querySelectorAll('[rel="author"], [itemprop="author"], .byline, .author, .author-name')).slice(0, 4)) {
+    // `[rel="author"], [itemprop="author"], .byline, .author, .author-name`
+    const bylines = findElements(doc, (el) => attrIs(el, 'rel', 'author') || attrIs(el, 'itemprop', 'author') ||
+      hasClass(el, 'byline') || hasClass(el, 'author') || hasClass(el, 'author-name'), 4);
+    for (const el of bylines) {
       const t = clean(el.textContent)?.replace(/^(by|por)\s+/i, '');
       if (t && t.split(' ').length <= 6 && /^\p{Lu}/u.test(t)) authors.push(t);
     }
@@ -128,7 +161,7 @@ export function htmlMeta(doc: Document, raw: string, url: string | null): HtmlMe
   // The sources in order of trust, each read only if the ones before give no date.
   const times = () => Array.from(doc.getElementsByTagName('time'));
   const itemDate = () => {
-    const el = doc.querySelector('[itemprop="datePublished"]');
+    const el = first(doc, (e) => attrIs(e, 'itemprop', 'datePublished'));
     return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
   };
   const candidates: Array<() => string | null> = [
