@@ -7,7 +7,8 @@
 // printed beside it because a busy machine (other processes on the cores) slows the wall
 // clock but hardly the CPU time.
 // Then the store benchmark (scripts/bench-store.ts) in a child process of its own; `--store` runs it alone.
-// The single-thread run is pinned to one core with taskset where it exists (--no-pin: not).
+// The single-thread run is pinned to one core with taskset where it exists (--no-pin: not), and
+// runs with the semi-space size the worker pool gives its extraction threads (src/pipeline/heap.ts).
 // Usage: npm run bench [-- --articles N] [--json] [--no-pin] [--store] [--store-articles N] [--store-events N] [--pg URL | --no-pg]
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import type { RawArticle } from '../src/ingest/types.js';
 import { detectLanguage } from '../src/meta/language.js';
 import { analyze, engine } from '../src/nlp/analyze.js';
 import { codeArticle, extractArticle, prepareArticle, type Prepared } from '../src/pipeline/extract.js';
+import { SEMI_SPACE_MB } from '../src/pipeline/heap.js';
 import { ExtractPool } from '../src/pipeline/pool.js';
 import { spin } from '../src/spin/spin.js';
 import { TimeDoc } from '../src/time/index.js';
@@ -207,7 +209,8 @@ if (child === 'single') {
   // working on another one beside the measured thread: the figure is one core's.
   const pin = !args.includes('--no-pin') && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   const run = (mode: string, pinned = false) => {
-    const argv = [self, '--child', mode, '--articles', String(target)];
+    // The single-thread child gets the young generation the pool gives its extraction workers.
+    const argv = [...(mode === 'single' ? [`--max-semi-space-size=${SEMI_SPACE_MB}`] : []), self, '--child', mode, '--articles', String(target)];
     const r = pinned
       ? spawnSync('taskset', ['-c', '0', process.execPath, ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 })
       : spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -228,7 +231,7 @@ if (child === 'single') {
       console.log(`  ${r.name.padEnd(36)} ${String(r.articles).padStart(5)} articles  ${words}${r.mb.toFixed(1).padStart(5)} MB  ${r.seconds.toFixed(2).padStart(6)} s  ${r.perSec.toFixed(1).padStart(6)} articles/s  ${r.mbPerSec.toFixed(2).padStart(5)} MB/s  ${r.cpuMs.toFixed(1).padStart(5)} ms CPU/article`);
     };
     const [lt, lh, la, lc] = s.longRows;
-    console.log(`  one core${pin ? ' (pinned with taskset -c 0, the runtime\'s threads included)' : ' (not pinned: taskset is missing or --no-pin)'}, articles of ~800 words: ` +
+    console.log(`  one core${pin ? ' (pinned with taskset -c 0, the runtime\'s threads included)' : ' (not pinned: taskset is missing or --no-pin)'}, ${SEMI_SPACE_MB} MB semi-spaces as in the extraction workers, articles of ~800 words: ` +
       `${la!.perSec.toFixed(1)} articles/s end to end (text scrapes ${lt!.perSec.toFixed(1)}, HTML pages ${lh!.perSec.toFixed(1)}); event coding alone ${lc!.perSec.toFixed(1)}; ` +
       `peak RSS ${s.peakRssLongMb.toFixed(0)} MB`);
     console.log('  the samples as written:');

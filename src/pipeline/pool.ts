@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ArticleRecord } from '../contract.js';
 import type { RawArticle } from '../ingest/types.js';
+import { YOUNG_GENERATION_MB } from './heap.js';
 import type { WorkRequest, WorkResult } from './worker.js';
 
 export interface PoolOptions {
@@ -42,7 +43,7 @@ export class ExtractPool {
 
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL, {
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb, stackSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, stackSizeMb: 8 },
     });
     const slot: Slot = { worker, task: null, timer: null };
     worker.on('message', (msg: WorkResult) => {
