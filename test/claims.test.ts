@@ -191,3 +191,34 @@ test('lower-casing for cue search keeps accents and one character per input char
   const ref = (s: string) => [...s].map((ch) => { const l = ch.toLowerCase(); return l.length === ch.length ? l : ch; }).join('');
   for (const s of ['La Secretaría REGISTRÓ 1.500 Homicidios', 'İstanbul ΣΟΣ ÆRØ 𐐀 “Quote”', 'plain ASCII']) assert.equal(lowerKeep(s), ref(s));
 });
+
+test('phrase matcher: same answers as the boundary regexes it replaces, on seeded random texts', async () => {
+  const { PhraseMatcher } = await import('../src/claims/phrases.js');
+  const phrases = ['overdose deaths', 'deaths', 'more than', 'more', 'than', 'según', 'per cent', '%', '$', '-year', 'million', 'mil', 'a report by', 'report', 'tons of', 'ton', 'año', 'años'];
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const alt = [...phrases].sort((a, b) => b.length - a.length).map(esc).join('|');
+  const L = '[\\p{L}\\p{N}]';
+  const before = new RegExp(`(?:(?<!${L})|(?=[^\\p{L}\\p{N}]))(${alt})\\s*$`, 'u');
+  const after = new RegExp(`^\\s*(${alt})(?:(?<=[^\\p{L}\\p{N}])|(?!${L}))`, 'u');
+  const all = new RegExp(`(?<!${L})(${alt})(?!${L})`, 'gu');
+  const m = new PhraseMatcher(phrases);
+  const pieces = [...phrases, ' ', '  ', '\n', 'x', 'e', '7', '-', ',', 'ñ', '𝐀', 'overdose', 'dea', 'thans', 'year'];
+  let seed = 7;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  let hits = 0;
+  for (let k = 0; k < 3000; k++) {
+    let t = '';
+    for (let j = rnd(12); j >= 0; j--) t += pieces[rnd(pieces.length)];
+    const pos = rnd(t.length + 1);
+    const w = 1 + rnd(30);
+    const e = before.exec(t.slice(Math.max(0, pos - w), pos));
+    assert.deepEqual(m.endingAt(t, pos, w), e ? { start: Math.max(0, pos - w) + e.index, text: e[1] } : null, `endingAt ${JSON.stringify(t)} ${pos} ${w}`);
+    const a = after.exec(t.slice(pos, pos + w));
+    assert.deepEqual(m.startingAt(t, pos, w), a ? { start: pos + a[0].length - a[1]!.length, end: pos + a[0].length, text: a[1] } : null, `startingAt ${JSON.stringify(t)} ${pos} ${w}`);
+    const to = Math.min(t.length, pos + w);
+    const want = [...t.slice(pos, to).matchAll(all)].map((x) => ({ start: pos + x.index!, end: pos + x.index! + x[0].length, text: x[0] }));
+    assert.deepEqual(m.findAll(t, pos, to), want, `findAll ${JSON.stringify(t)} ${pos} ${to}`);
+    hits += want.length + (e ? 1 : 0) + (a ? 1 : 0);
+  }
+  assert.ok(hits > 1000, `the random texts should hold phrases (${hits} hits)`);
+});

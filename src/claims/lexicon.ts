@@ -4,6 +4,7 @@
 import { fold } from '../actors/match.js';
 import { lowerSameOffsets } from '../util/case.js';
 import { readDomainJson } from '../util/data.js';
+import { PhraseMatcher } from './phrases.js';
 
 export type Lang = 'en' | 'es';
 type Bi<T> = { en: T; es: T };
@@ -73,7 +74,6 @@ interface ContextLang {
 /** Unit class of a number: which measures it can take. */
 export type NumClass = 'plain' | 'money' | 'weight' | 'volume' | 'percent' | 'rate' | 'rank';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 /** Lower case, one output character per input character, accents kept (Spanish verbs: "registró" is not "registro"). */
 export function lowerKeep(s: string): string {
@@ -87,48 +87,28 @@ export function lowerKeep(s: string): string {
   return out;
 }
 
-/** A regex alternation of phrases, longest first. */
-function alt(phrases: Iterable<string>): string {
-  return [...new Set([...phrases].filter(Boolean))]
-    .sort((a, b) => b.length - a.length).map(escape).join('|');
-}
-
-const L = '[\\p{L}\\p{N}]';
 
 /**
  * Phrases matched on folded text (lower case, no accents, same length as the text; or lower
  * case with accents for lists where accents tell words apart) on word
  * boundaries. A phrase that starts or ends with a non-letter ("$", "%", "-year") needs no
- * boundary on that side.
+ * boundary on that side (before and after a position). Matching: ./phrases.ts.
  */
 export class Phrases {
   readonly list: string[];
-  private readonly before: RegExp;
-  private readonly after: RegExp;
-  private readonly all: RegExp;
+  private readonly matcher: PhraseMatcher;
   /** `norm` is how the phrases (and the texts given) are normalised: folded by default, or lower case with accents. */
   constructor(phrases: Iterable<string>, norm: (s: string) => string = fold) {
     this.list = [...new Set([...phrases].map((p) => norm(p.trim())).filter(Boolean))];
-    const a = alt(this.list) || '(?!)';
-    // Boundaries: a letter/digit next to a phrase edge that is itself a letter/digit is not allowed.
-    this.before = new RegExp(`(?:(?<!${L})|(?=[^\\p{L}\\p{N}]))(${a})\\s*$`, 'u');
-    this.after = new RegExp(`^\\s*(${a})(?:(?<=[^\\p{L}\\p{N}])|(?!${L}))`, 'u');
-    this.all = new RegExp(`(?<!${L})(${a})(?!${L})`, 'gu');
+    this.matcher = new PhraseMatcher(this.list);
   }
   /** The phrase ending right before `pos` (spaces allowed between): its start, or null. */
   endingAt(folded: string, pos: number, window = 60): { start: number; text: string } | null {
-    const from = Math.max(0, pos - window);
-    const m = this.before.exec(folded.slice(from, pos));
-    if (!m) return null;
-    const start = from + m.index;
-    return { start, text: m[1]! };
+    return this.matcher.endingAt(folded, pos, window);
   }
   /** The phrase starting right after `pos` (spaces allowed before): its end, or null. */
   startingAt(folded: string, pos: number, window = 60): { start: number; end: number; text: string } | null {
-    const m = this.after.exec(folded.slice(pos, pos + window));
-    if (!m) return null;
-    const start = pos + m[0].length - m[1]!.length;
-    return { start, end: pos + m[0].length, text: m[1]! };
+    return this.matcher.startingAt(folded, pos, window);
   }
   /** The last search and its answer: every number of a sentence asks for the same sentence's cues. */
   private last: { folded: string; from: number; to: number; out: ReadonlyArray<{ start: number; end: number; text: string }> } | null = null;
@@ -137,15 +117,7 @@ export class Phrases {
   findAll(folded: string, from: number, to: number): ReadonlyArray<{ start: number; end: number; text: string }> {
     const l = this.last;
     if (l && l.from === from && l.to === to && l.folded === folded) return l.out;
-    const out: Array<{ start: number; end: number; text: string }> = [];
-    const re = this.all;
-    re.lastIndex = 0;
-    const slice = folded.slice(from, to);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(slice)) !== null) {
-      out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] });
-      if (m[0].length === 0) re.lastIndex++;
-    }
+    const out = this.matcher.findAll(folded, from, to);
     this.last = { folded, from, to, out };
     return out;
   }
