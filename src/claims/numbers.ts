@@ -13,6 +13,7 @@
 // do Spanish, bounds, units or ranges, so they would cover the smallest part of this job. All
 // the words come from domain/claims/ (numbers.json, measures.json).
 import type { ClaimLexicon, NumClass } from './lexicon.js';
+import { isLetter, isLetterOrDigit, width } from '../util/chars.js';
 
 export type Bound = 'exact' | 'over' | 'under' | 'about' | 'range';
 
@@ -131,14 +132,25 @@ function cores(f: string, lex: ClaimLexicon): Core[] {
     const cur = m[1] ? (/^us/.test(m[1]) ? 'USD' : /^mx/.test(m[1]) ? 'MXN' : lex.num.dollarSign) : null;
     out.push({ start: m.index, end: numStart + digits.length, value, valueMax: null, written: false, currency: cur, scaled: false, digits });
   }
-  // Vague quantities and written numbers, at word starts.
-  const word = /(?<![\p{L}\p{N}])\p{L}+/gu;
-  let w: RegExpExecArray | null;
+  // Vague quantities and written numbers, at word starts: each run of letters not preceded by
+  // a letter or digit (/(?<![\p{L}\p{N}])\p{L}+/gu read with a scanner: see util/chars.ts).
   let skipTo = 0;
-  while ((w = word.exec(f)) !== null) {
-    const at = w.index;
-    if (at < skipTo) continue;
-    if (!lex.numberStarts.has(w[0])) continue;
+  let prevWordy = false;
+  for (let i = 0; i < f.length;) {
+    const cp = f.codePointAt(i)!;
+    if (!isLetter(cp)) {
+      prevWordy = isLetterOrDigit(cp);
+      i += width(cp);
+      continue;
+    }
+    let j = i + width(cp);
+    for (let c = f.codePointAt(j); c !== undefined && isLetter(c); c = f.codePointAt(j)) j += width(c);
+    const at = i;
+    const wasWordy = prevWordy;
+    prevWordy = true;
+    i = j;
+    if (wasWordy || at < skipTo) continue;
+    if (!lex.numberStarts.has(f.slice(at, j))) continue;
     const vague = lex.vagueP.startingAt(f, at, 40);
     if (vague && vague.start === at) {
       const range = lex.vague.get(vague.text)!;
@@ -350,13 +362,17 @@ function mergeRanges(f: string, list: NumExpr[], lex: ClaimLexicon): NumExpr[] {
   return out;
 }
 
+/** The digit-ordinal regex of each suffix list ("4th", "4o"), built once. */
+const ordinalDigits = new Map<string, RegExp>();
+
 /** Ranks: "the fourth worst of 193 countries", "ranked 4th", "ocupa el cuarto lugar de 193 países". */
 function ranks(text: string, f: string, lex: ClaimLexicon, list: Core[]): Array<{ expr: NumExpr; outOfSpan?: [number, number] }> {
   const out: Array<{ expr: NumExpr; outOfSpan?: [number, number] }> = [];
   const cands: Array<{ start: number; end: number; value: number }> = [];
   for (const o of lex.ordinalP.findAll(f, 0, f.length)) cands.push({ start: o.start, end: o.end, value: lex.ordinals.get(o.text)! });
   const suffixes = lex.num.ordinalSuffixes.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const dig = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,3})(?:${suffixes})(?![\\p{L}\\p{N}])`, 'gu');
+  const dig = ordinalDigits.get(suffixes) ?? ordinalDigits.set(suffixes, new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,3})(?:${suffixes})(?![\\p{L}\\p{N}])`, 'gu')).get(suffixes)!;
+  dig.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = dig.exec(f)) !== null) cands.push({ start: m.index, end: m.index + m[0].length, value: Number(m[1]) });
   for (const c of list) {
