@@ -1,5 +1,6 @@
 import type { SpinInfo, SpinRestoration } from '../contract.js';
 import { lowerSameOffsets } from '../util/case.js';
+import { isLetterOrDigit, width } from '../util/chars.js';
 import { MappedText, TextMap } from '../util/offsets.js';
 import { matchAt, spinTable, type SpinEntry, type SpinTable } from './table.js';
 
@@ -23,8 +24,6 @@ function transferCase(matched: string, replacement: string, entry: SpinEntry): s
   return replacement;
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
 /** Number of matches of [\p{L}\p{N}]+ (flags gu), counted without collecting them. */
 function letterRuns(text: string): number {
   let n = 0;
@@ -37,13 +36,27 @@ function letterRuns(text: string): number {
     } else {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      ln = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      ln = isLetterOrDigit(cp);
     }
     if (ln && !inRun) n++;
     inRun = ln;
   }
   return n;
 }
+
+/** Length and first code unit of every first word of the table, to pass over most words without a lookup. */
+const shapes = new WeakMap<SpinTable, Set<number>>();
+function shapesOf(table: SpinTable): Set<number> {
+  let set = shapes.get(table);
+  if (!set) {
+    set = new Set([...table.byFirstWord.keys()].map((k) => k.length * 0x10000 + k.charCodeAt(0)));
+    shapes.set(table, set);
+  }
+  return set;
+}
+
+/** Joiners a word may hold and end with: . ' - ’ */
+const isJoiner = (c: number) => c === 46 || c === 39 || c === 45 || c === 0x2019;
 
 /**
  * Score how machine-spun a text is and, when it is, restore the original phrases.
@@ -53,24 +66,40 @@ export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
   // Word by word: candidates share the word's first token; the longest phrase that matches
   // under its case rule wins, and matching resumes after it.
   const hits: Hit[] = [];
-  const word = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+  // Words as /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu reads them, with a scanner (util/chars.ts).
   // Words are read from the lower-cased text when that keeps every offset.
   const lowered = lowerSameOffsets(text);
-  let m: RegExpExecArray | null;
-  while ((m = word.exec(lowered ?? text)) !== null) {
-    const w = m[0];
-    const lower = lowered ? w : w.toLowerCase();
+  const src = lowered ?? text;
+  const known = shapesOf(table);
+  for (let i = 0; i < src.length;) {
+    const cp = src.codePointAt(i)!;
+    if (!isLetterOrDigit(cp)) {
+      i += width(cp);
+      continue;
+    }
+    const start = i;
+    i += width(cp);
+    let end = i;
+    while (i < src.length) {
+      const c = src.codePointAt(i)!;
+      if (isJoiner(c)) i++;
+      else if (isLetterOrDigit(c)) end = i += width(c);
+      else break;
+    }
     // The word without trailing joiners ("U.S." → "u.s"), then as written.
-    const last = w.charCodeAt(w.length - 1);
-    const trailing = last === 46 || last === 39 || last === 45 || last === 0x2019; // . ' - ’
+    const trailing = end < i;
+    const first = src.charCodeAt(start);
+    if (lowered && !known.has((end - start) * 0x10000 + first) && !(trailing && known.has((i - start) * 0x10000 + first))) continue;
+    const w = src.slice(start, i);
+    const lower = lowered ? w : w.toLowerCase();
     const key = trailing ? w.replace(/[.'’-]+$/, '').toLowerCase() : lower;
     const list = table.byFirstWord.get(key) ?? (trailing ? table.byFirstWord.get(lower) : undefined);
     if (!list) continue;
     for (const entry of list) {
-      const got = matchAt(text, m.index, entry);
+      const got = matchAt(text, start, entry);
       if (got) {
-        hits.push({ start: m.index, end: m.index + got.length, entry, text: got });
-        word.lastIndex = m.index + got.length;
+        hits.push({ start, end: start + got.length, entry, text: got });
+        i = start + got.length;
         break;
       }
     }
