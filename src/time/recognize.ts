@@ -5,6 +5,7 @@
 // recogniser here is a small rule set over the vocabulary in domain/time/*.json; chrono is
 // kept as a fallback for absolute dates in formats these rules do not cover (resolve.ts).
 import { alt, timeLexicon, type TimeLexicon } from './lexicon.js';
+import { isLetter, width } from '../util/chars.js';
 
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade' | 'hour';
 
@@ -46,6 +47,10 @@ interface Rules {
   combine: Record<'joinRe' | 'startRe' | 'ownStartRe' | 'sinceRe' | 'partRe' | 'seasonRe' | 'quarterRe' | 'pastRe', RegExp>;
   /** Any word a temporal expression could hold (besides digits): windows without one are skipped. */
   trigger: Set<string>;
+  /** Every word a pre-test or the trigger list asks about: the only words of a window worth collecting. */
+  relevant: Set<string>;
+  /** Length × 65536 + first code unit of each relevant word. */
+  shapes: Set<number>;
 }
 
 const cache = new Map<string, Rules>();
@@ -72,13 +77,16 @@ function build(lang: 'en' | 'es'): Rules {
   const B = '(?<![\\p{L}\\p{N}])';
   // Word-set pre-tests: a sentence's lower-cased words are looked up once, far cheaper than
   // running alternation regexes with look-behinds over every sentence.
+  const relevant = new Set<string>();
   const monthWords = new Set(Object.keys(lex.months));
   const weekdayWords = new Set(Object.keys(lex.weekdays));
+  for (const w of [...monthWords, ...weekdayWords]) relevant.add(w);
   const HAS_MONTH = (w: Set<string>) => { for (const x of w) if (monthWords.has(x)) return true; return false; };
   const HAS_WEEKDAY = (w: Set<string>) => { for (const x of w) if (weekdayWords.has(x)) return true; return false; };
   const HAS_DIGIT = /\d/;
   const any = (list: Iterable<string>) => {
     const set = new Set([...list].flatMap((x) => x.toLowerCase().split(/\s+/)));
+    for (const w of set) relevant.add(w);
     return (w: Set<string>) => { for (const x of w) if (set.has(x)) return true; return false; };
   };
   const HAS_UNIT = any(Object.keys(lex.units).concat(['morning', 'night', 'evening']));
@@ -374,7 +382,9 @@ function build(lang: 'en' | 'es'): Rules {
     ...Object.keys(lex.centuryWords), ...lex.yesterday, ...lex.today, ...lex.tomorrow, ...Object.keys(lex.units),
   ];
   const trigger = new Set(triggerWords.map((w) => w.toLowerCase()).filter((w) => !/\s/.test(w)));
-  const rules: Rules = { lex, atomic, relative, monthOf, numberOf, unitOf, nounOf, combine, trigger };
+  for (const w of trigger) relevant.add(w);
+  const shapes = new Set([...relevant].map((w) => w.length * 0x10000 + w.charCodeAt(0)));
+  const rules: Rules = { lex, atomic, relative, monthOf, numberOf, unitOf, nounOf, combine, trigger, relevant, shapes };
   return rules;
 }
 
@@ -382,6 +392,29 @@ export function rules(lang: 'en' | 'es'): Rules {
   let r = cache.get(lang);
   if (!r) { r = build(lang); cache.set(lang, r); }
   return r;
+}
+
+/**
+ * The lower-cased words (runs of \p{L}) of a window that some pre-test asks about. The
+ * pre-tests only ask whether a word of their own is present, so the others need not be
+ * collected; the runs are read with a scanner (util/chars.ts) rather than /\p{L}+/gu.
+ */
+function relevantWords(lower: string, r: Rules): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < lower.length;) {
+    const cp = lower.codePointAt(i)!;
+    if (!isLetter(cp)) {
+      i += width(cp);
+      continue;
+    }
+    const start = i;
+    i += width(cp);
+    for (let c = lower.codePointAt(i); c !== undefined && isLetter(c); c = lower.codePointAt(i)) i += width(c);
+    if (!r.shapes.has((i - start) * 0x10000 + lower.charCodeAt(start))) continue;
+    const w = lower.slice(start, i);
+    if (r.relevant.has(w)) out.add(w);
+  }
+  return out;
 }
 
 function scan(text: string, words: Set<string>, list: Rule[], out: Cand[]): void {
@@ -410,7 +443,7 @@ export function recognize(text: string, lang: 'en' | 'es', windows?: Array<{ sta
   // Sentences without a digit or a time word cannot hold an expression: skip them.
   for (const w of windows ?? [{ start: 0, end: text.length }]) {
     const part = text.slice(w.start, w.end);
-    const words = new Set(part.toLowerCase().match(/\p{L}+/gu) ?? []);
+    const words = relevantWords(part.toLowerCase(), r);
     let hit = /\d/.test(part);
     if (!hit) for (const x of words) if (r.trigger.has(x)) { hit = true; break; }
     if (!hit) continue;
