@@ -5,6 +5,7 @@ import {
   nameLine, outletLike, patternKind, siteNameLine, teaserStart, visible,
 } from './classify.js';
 import { wordCount, type Block, type Decision } from './blocks.js';
+import { isLetterOrDigit, width } from '../util/chars.js';
 import { withMemo } from '../util/memo.js';
 
 export interface HeaderInfo {
@@ -22,7 +23,29 @@ export interface DecideOptions {
   title?: string | null;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/**
+ * A line for comparison: lower case, each run of characters other than letters and digits one
+ * space, trimmed. The same as s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim(), read
+ * with a scanner (util/chars.ts): every body block of a page goes through it.
+ */
+function norm(s: string): string {
+  const t = s.toLowerCase();
+  let out = '';
+  let runStart = -1;
+  for (let i = 0; i < t.length;) {
+    const cp = t.codePointAt(i)!;
+    const w = width(cp);
+    if (isLetterOrDigit(cp)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      out += (out ? ' ' : '') + t.slice(runStart, i);
+      runStart = -1;
+    }
+    i += w;
+  }
+  if (runStart >= 0) out += (out ? ' ' : '') + t.slice(runStart);
+  return out;
+}
 
 const HEADER_MAX = 15;
 
