@@ -149,7 +149,20 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
   if (!root) return { blocks, nodeBlock, nodeRanges };
 
   const buf = { offs: new Int32Array(1024) };
+  // Blocks' offsets are views of a shared arena (one off-heap allocation per page or so, not
+  // one per block: fewer buffers for the collector to sweep).
+  let arena = new Int32Array(0);
+  let arenaUsed = 0;
   let cur: Builder | null = null;
+  const place = (offs: Int32Array, n: number): Int32Array => {
+    if (arenaUsed + n > arena.length) {
+      arena = new Int32Array(Math.max(2 * arena.length, n, 4096));
+      arenaUsed = 0;
+    }
+    arena.set(offs.subarray(0, n), arenaUsed);
+    arenaUsed += n;
+    return arena.subarray(arenaUsed - n, arenaUsed);
+  };
   const flush = () => {
     if (!cur) return;
     let n = 0;
@@ -159,7 +172,7 @@ export function htmlBlocks(page: ParsedHtml, raw: string): HtmlBlocks {
     if (/[\p{L}\p{N}]/u.test(text)) {
       const idx = blocks.length;
       blocks.push({
-        text, offsets: cur.offs.slice(0, cur.len), paraBreak: true, hint: cur.hint,
+        text, offsets: place(cur.offs, cur.len), paraBreak: true, hint: cur.hint,
         inArticle: false, heading: cur.heading, caption: cur.caption,
         linkDensity: text.length ? Math.min(1, cur.linkChars / text.length) : 0,
       });
@@ -413,7 +426,7 @@ export function markArticle(page: ParsedHtml, hb: HtmlBlocks): Block[] | null {
       while (to > from && /\s/.test(b.text[to - 1]!)) to--;
       if (to <= from || !/[\p{L}\p{N}]/u.test(b.text.slice(from, to))) return;
       const part: Block = {
-        ...b, text: b.text.slice(from, to), offsets: b.offsets.slice(from, to), inArticle: kept,
+        ...b, text: b.text.slice(from, to), offsets: b.offsets.subarray(from, to), inArticle: kept,
         paraBreak: from === 0 ? b.paraBreak : false, continues: from > 0,
       };
       if (kept) align(part.text);

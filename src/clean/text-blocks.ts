@@ -10,6 +10,9 @@ export function textBlocks(raw: string): Block[] {
   let lineStart = 0;
   let blank = true;
   const len = raw.length;
+  // A line's offsets are consecutive raw offsets: every block views one buffer of 0…len-1
+  // (one off-heap allocation per page instead of one per line, less for the collector to sweep).
+  let ids: Int32Array | null = null;
   while (lineStart <= len) {
     let lineEnd = raw.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = len;
@@ -19,8 +22,11 @@ export function textBlocks(raw: string): Block[] {
     while (b > a && /[\s\u200B\u00A0]/.test(raw[b - 1]!)) b--;
     if (b > a) {
       const text = raw.slice(a, b);
-      const offsets = new Int32Array(text.length);
-      for (let k = 0; k < text.length; k++) offsets[k] = a + k;
+      if (!ids) {
+        ids = new Int32Array(len);
+        for (let k = 0; k < len; k++) ids[k] = k;
+      }
+      const offsets = ids.subarray(a, b);
       const mdLinks = text.match(/\[[^\]\n]*\]\([^)\n]*\)/g);
       const linkChars = mdLinks ? mdLinks.reduce((s, l) => s + l.length, 0) : 0;
       blocks.push({
