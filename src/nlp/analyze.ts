@@ -95,7 +95,9 @@ export function analyze(text: string, opts: { numbers?: boolean } = {}): Analysi
   const sentences: SentenceSpan[] = [];
   for (const [a, b] of bounds) {
     // Skip sentences made only of whitespace tokens.
-    if (!tokens.slice(a, b + 1).some((t) => t.pos !== 'SPACE')) continue;
+    let words = false;
+    for (let k = a; k <= b && !words; k++) words = tokens[k]!.pos !== 'SPACE';
+    if (!words) continue;
     const idx = sentences.length;
     for (let k = a; k <= b; k++) tokens[k]!.sentence = idx;
     sentences.push({ start: tokens[a]!.start, end: tokens[b]!.end, first: a, last: b });
