@@ -81,10 +81,25 @@ export class MappedText {
 
 /** A finished text and its per-character raw offsets (length + 1 entries). */
 export class TextMap {
-  constructor(readonly text: string, readonly offsets: Int32Array) {}
+  private own: Int32Array | null;
+  constructor(readonly text: string, offsets: Int32Array | null) { this.own = offsets; }
+
+  /** Raw offset of each character, and one past the end (built on first use for an identity). */
+  get offsets(): Int32Array {
+    if (this.own === null) {
+      const o = new Int32Array(this.text.length + 1);
+      for (let i = 0; i <= this.text.length; i++) o[i] = i;
+      this.own = o;
+    }
+    return this.own;
+  }
 
   /** Raw [start, end) of the text span [start, end). */
   toRaw(start: number, end: number): { start: number; end: number } {
+    if (this.isIdentity) {
+      const a = Math.min(start, this.text.length);
+      return end <= start ? { start: a, end: a } : { start, end };
+    }
     if (end <= start) {
       const at = this.offsets[Math.min(start, this.text.length)]!;
       return { start: at, end: at };
@@ -95,22 +110,24 @@ export class TextMap {
   /** Made by `identity()`: offsets[i] === i. */
   private isIdentity = false;
 
+  /** The identity map of a text (its offsets are built only if asked for). */
   static identity(text: string): TextMap {
-    const offsets = new Int32Array(text.length + 1);
-    for (let i = 0; i <= text.length; i++) offsets[i] = i;
-    const map = new TextMap(text, offsets);
+    const map = new TextMap(text, null);
     map.isIdentity = true;
     return map;
   }
 
   /** Compose: `inner` maps a derived text onto this text; the result maps it onto raw. */
   compose(inner: TextMap): TextMap {
-    // The identity of this very text (an unspun article): the result is this map.
-    if (inner.isIdentity && inner.text === this.text) return new TextMap(inner.text, this.offsets.slice());
-    const offsets = new Int32Array(inner.offsets.length);
-    for (let i = 0; i < inner.offsets.length; i++) {
-      const j = Math.min(inner.offsets[i]!, this.text.length);
-      offsets[i] = this.offsets[j]!;
+    // The identity of this very text (an unspun article): the result maps as this map does
+    // (offsets are never written after construction, so they are shared).
+    if (inner.isIdentity && inner.text === this.text) return this.isIdentity ? TextMap.identity(this.text) : new TextMap(inner.text, this.offsets);
+    const outer = this.offsets;
+    const io = inner.offsets;
+    const offsets = new Int32Array(io.length);
+    for (let i = 0; i < io.length; i++) {
+      const j = Math.min(io[i]!, this.text.length);
+      offsets[i] = outer[j]!;
     }
     return new TextMap(inner.text, offsets);
   }
