@@ -44,16 +44,28 @@ function letterRuns(text: string): number {
   return n;
 }
 
-/** Length and first code unit of every first word of the table, to pass over most words without a lookup. */
-const shapes = new WeakMap<SpinTable, Set<number>>();
-function shapesOf(table: SpinTable): Set<number> {
-  let set = shapes.get(table);
+/** A 16-bit FNV-1a hash of code units, added one at a time. */
+const FNV_START = 0x811c9dc5;
+const fnv = (h: number, c: number): number => Math.imul(h ^ c, 16777619);
+const bit16 = (h: number): number => (h ^ (h >>> 16)) & 0xffff;
+
+/** The table's first words as a 65,536-bit hash set: most words of a text need no lookup. */
+const hashSets = new WeakMap<SpinTable, Uint32Array>();
+function hashSetOf(table: SpinTable): Uint32Array {
+  let set = hashSets.get(table);
   if (!set) {
-    set = new Set([...table.byFirstWord.keys()].map((k) => k.length * 0x10000 + k.charCodeAt(0)));
-    shapes.set(table, set);
+    set = new Uint32Array(2048);
+    for (const k of table.byFirstWord.keys()) {
+      let h = FNV_START;
+      for (let i = 0; i < k.length; i++) h = fnv(h, k.charCodeAt(i));
+      const b = bit16(h);
+      set[b >>> 5]! |= 1 << (b & 31);
+    }
+    hashSets.set(table, set);
   }
   return set;
 }
+const inSet = (set: Uint32Array, h: number): boolean => { const b = bit16(h); return (set[b >>> 5]! & (1 << (b & 31))) !== 0; };
 
 /** Joiners a word may hold and end with: . ' - ’ */
 const isJoiner = (c: number) => c === 46 || c === 39 || c === 45 || c === 0x2019;
@@ -70,7 +82,7 @@ export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
   // Words are read from the lower-cased text when that keeps every offset.
   const lowered = lowerSameOffsets(text);
   const src = lowered ?? text;
-  const known = shapesOf(table);
+  const known = hashSetOf(table);
   for (let i = 0; i < src.length;) {
     const cp = src.codePointAt(i)!;
     if (!isLetterOrDigit(cp)) {
@@ -78,18 +90,27 @@ export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
       continue;
     }
     const start = i;
+    // Hash of the word so far (code units), and of the word up to its last letter or digit.
+    let h = fnv(FNV_START, src.charCodeAt(i));
+    if (cp > 0xffff) h = fnv(h, src.charCodeAt(i + 1));
     i += width(cp);
     let end = i;
+    let hEnd = h;
     while (i < src.length) {
       const c = src.codePointAt(i)!;
-      if (isJoiner(c)) i++;
-      else if (isLetterOrDigit(c)) end = i += width(c);
-      else break;
+      if (isJoiner(c)) {
+        h = fnv(h, c);
+        i++;
+      } else if (isLetterOrDigit(c)) {
+        h = fnv(h, src.charCodeAt(i));
+        if (c > 0xffff) h = fnv(h, src.charCodeAt(i + 1));
+        end = i += width(c);
+        hEnd = h;
+      } else break;
     }
     // The word without trailing joiners ("U.S." → "u.s"), then as written.
     const trailing = end < i;
-    const first = src.charCodeAt(start);
-    if (lowered && !known.has((end - start) * 0x10000 + first) && !(trailing && known.has((i - start) * 0x10000 + first))) continue;
+    if (lowered && !inSet(known, hEnd) && !(trailing && inSet(known, h))) continue;
     const w = src.slice(start, i);
     const lower = lowered ? w : w.toLowerCase();
     const key = trailing ? w.replace(/[.'’-]+$/, '').toLowerCase() : lower;
