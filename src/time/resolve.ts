@@ -1,4 +1,5 @@
 import { forLowerCase } from '../util/regex.js';
+import { isLetter, width } from '../util/chars.js';
 import {
   addDays, addMonths, bounds, compare, fmtDay, fmtMonth, lastDay, parseYmd, validDay, weekday, type Ymd,
 } from './calendar.js';
@@ -19,8 +20,27 @@ interface Cues {
   future: RegExp; embed: RegExp; coarsen: RegExp; nouns: Map<string, RegExp>;
   /** The event-noun patterns for lower-cased text (a fast test, util/regex.ts). */
   nounsLower: Map<string, RegExp>;
+  /** Per event noun, the first word of each of its forms: a sentence without one cannot match. */
+  nounFirstWords: Map<string, string[]>;
 }
 const cueCache = new Map<string, Cues>();
+
+/** The runs of \p{L} of a text, as a set (read with a scanner: util/chars.ts). */
+function letterWords(t: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < t.length;) {
+    const cp = t.codePointAt(i)!;
+    if (!isLetter(cp)) {
+      i += width(cp);
+      continue;
+    }
+    const start = i;
+    i += width(cp);
+    for (let c = t.codePointAt(i); c !== undefined && isLetter(c); c = t.codePointAt(i)) i += width(c);
+    out.add(t.slice(start, i));
+  }
+  return out;
+}
 
 /** Cue patterns of a language, compiled once (documents share them; their lastIndex is reset before use). */
 function cuesFor(lang: 'en' | 'es'): Cues {
@@ -29,7 +49,9 @@ function cuesFor(lang: 'en' | 'es'): Cues {
     const lex = timeLexicon(lang);
     const nouns = new Map<string, RegExp>();
     const nounsLower = new Map<string, RegExp>();
+    const nounFirstWords = new Map<string, string[]>();
     for (const [key, forms] of Object.entries(lex.eventNouns)) {
+      nounFirstWords.set(key, forms.map((f) => f.toLowerCase().match(/\p{L}+/u)?.[0] ?? ''));
       const src = `(?<![\\p{L}])(?:${alt(forms)})(?![\\p{L}])`;
       nouns.set(key, new RegExp(src, 'giu'));
       nounsLower.set(key, new RegExp(forLowerCase(src), 'u'));
@@ -40,6 +62,7 @@ function cuesFor(lang: 'en' | 'es'): Cues {
       coarsen: new RegExp(`(?:${alt(lex.coarsenCues)})`, 'iu'),
       nouns,
       nounsLower,
+      nounFirstWords,
     };
     cueCache.set(lang, c);
   }
@@ -69,6 +92,7 @@ export class TimeDoc {
   private readonly coarsenRe: RegExp;
   private readonly nounRes: Map<string, RegExp>;
   private readonly nounsLower: Map<string, RegExp>;
+  private readonly nounFirstWords: Map<string, string[]>;
   /** Event-noun mentions with a bound date, by noun; set up once every expression is resolved. */
   private bound: Map<string, Array<{ at: number; t: Timex }>> | null = null;
   /** Per sentence, once every expression is resolved: its expressions, its coarsening cue, its bound event date. */
@@ -81,6 +105,7 @@ export class TimeDoc {
     this.coarsenRe = cues.coarsen;
     this.nounRes = cues.nouns;
     this.nounsLower = cues.nounsLower;
+    this.nounFirstWords = cues.nounFirstWords;
     const b = opts.published ? bounds(opts.published) : null;
     this.ref = opts.published && /^\d{4}-\d{2}-\d{2}$/.test(opts.published) ? parseYmd(opts.published) : b ? b.last : null;
     this.refPrecision = !opts.published ? null : opts.published.length === 10 ? 'day' : opts.published.length === 7 ? 'month' : 'year';
@@ -355,7 +380,9 @@ export class TimeDoc {
     const slice = this.text.slice(sent.start, sent.end);
     const lower = slice.toLowerCase();
     const quick = lower.length === slice.length ? this.nounsLower : null;
+    const words = quick ? letterWords(lower) : null;
     for (const [key, re] of this.nounRes) {
+      if (words && !this.nounFirstWords.get(key)!.some((w) => w === '' || words.has(w))) continue;
       if (quick && !quick.get(key)!.test(lower)) continue;
       re.lastIndex = 0;
       if (!re.test(slice)) continue;
