@@ -47,10 +47,20 @@ function cpAt(s: string, i: number, limit: number): number {
 const ASCII_WORDY = new Uint8Array(128).map((_, c) => (/[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 0));
 const wordy = (cp: number): boolean => (cp < 128 ? ASCII_WORDY[cp] === 1 : isLetterOrDigit(cp));
 
-/** A trie node. `rank` is the phrase's place in the alternation (longest first), -1 if no phrase ends here. */
-interface Node { next: Map<number, Node>; space: Node | null; rank: number }
+/**
+ * A trie node: its children by code unit (parallel arrays, searched in order: a node has few
+ * children, and a short array scan beats a hash lookup), the child for a run of whitespace,
+ * and `rank`, the place in the alternation (longest first) of the phrase ending here, or -1.
+ */
+interface Node { codes: number[]; kids: Node[]; space: Node | null; rank: number }
 
-const node = (): Node => ({ next: new Map(), space: null, rank: -1 });
+const node = (): Node => ({ codes: [], kids: [], space: null, rank: -1 });
+
+function child(n: Node, c: number): Node | null {
+  const codes = n.codes;
+  for (let j = 0; j < codes.length; j++) if (codes[j] === c) return n.kids[j]!;
+  return null;
+}
 
 /** Code units of a phrase with each whitespace run as -1. */
 function units(p: string): number[] {
@@ -69,8 +79,12 @@ function insert(root: Node, us: number[], rank: number): void {
   for (const u of us) {
     if (u === -1) n = n.space ??= node();
     else {
-      let m = n.next.get(u);
-      if (!m) n.next.set(u, (m = node()));
+      let m = child(n, u);
+      if (!m) {
+        m = node();
+        n.codes.push(u);
+        n.kids.push(m);
+      }
       n = m;
     }
   }
@@ -113,7 +127,7 @@ export class PhraseMatcher {
         n = n.space;
         while (i < limit && isJsSpace(t.charCodeAt(i))) i++;
       } else {
-        n = n.next.get(c) ?? null;
+        n = child(n, c);
         i++;
       }
       if (n !== null && n.rank !== -1 && n.rank < bestRank && ok(i)) {
@@ -138,7 +152,7 @@ export class PhraseMatcher {
         n = n.space;
         while (i > from && isJsSpace(t.charCodeAt(i - 1))) i--;
       } else {
-        n = n.next.get(c) ?? null;
+        n = child(n, c);
         i--;
       }
       // The leftmost start wins: keep walking for a longer phrase.
