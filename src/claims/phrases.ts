@@ -52,11 +52,22 @@ const wordy = (cp: number): boolean => (cp < 128 ? ASCII_WORDY[cp] === 1 : isLet
  * children, and a short array scan beats a hash lookup), the child for a run of whitespace,
  * and `rank`, the place in the alternation (longest first) of the phrase ending here, or -1.
  */
-interface Node { codes: number[]; kids: Node[]; space: Node | null; rank: number }
+interface Node { codes: number[]; kids: Node[]; space: Node | null; rank: number; ascii: Array<Node | null> | null }
 
-const node = (): Node => ({ codes: [], kids: [], space: null, rank: -1 });
+const node = (): Node => ({ codes: [], kids: [], space: null, rank: -1, ascii: null });
+
+/** Give nodes with many children (the roots) a direct table for ASCII code units. */
+function index(n: Node): void {
+  if (n.codes.length > 8) {
+    n.ascii = new Array<Node | null>(128).fill(null);
+    n.codes.forEach((c, j) => { if (c < 128) n.ascii![c] = n.kids[j]!; });
+  }
+  for (const k of n.kids) index(k);
+  if (n.space) index(n.space);
+}
 
 function child(n: Node, c: number): Node | null {
+  if (n.ascii !== null && c < 128) return n.ascii[c]!;
   const codes = n.codes;
   for (let j = 0; j < codes.length; j++) if (codes[j] === c) return n.kids[j]!;
   return null;
@@ -110,6 +121,8 @@ export class PhraseMatcher {
       insert(this.back, us.slice().reverse(), rank);
       if (us[0]! >= 0) this.firsts[us[0]!] = 1;
     });
+    index(this.fwd);
+    index(this.back);
   }
 
   /**
