@@ -2,6 +2,7 @@ import type { SpinInfo, SpinRestoration } from '../contract.js';
 import { lowerSameOffsets } from '../util/case.js';
 import { isLetterOrDigit, width } from '../util/chars.js';
 import { MappedText, TextMap } from '../util/offsets.js';
+import { FNV_START, fnv, WordHashSet } from '../util/word-hash.js';
 import { matchAt, spinTable, type SpinEntry, type SpinTable } from './table.js';
 
 export interface SpinResult {
@@ -44,28 +45,16 @@ function letterRuns(text: string): number {
   return n;
 }
 
-/** A 16-bit FNV-1a hash of code units, added one at a time. */
-const FNV_START = 0x811c9dc5;
-const fnv = (h: number, c: number): number => Math.imul(h ^ c, 16777619);
-const bit16 = (h: number): number => (h ^ (h >>> 16)) & 0xffff;
-
-/** The table's first words as a 65,536-bit hash set: most words of a text need no lookup. */
-const hashSets = new WeakMap<SpinTable, Uint32Array>();
-function hashSetOf(table: SpinTable): Uint32Array {
+/** The table's first words as a hash set: most words of a text need no lookup. */
+const hashSets = new WeakMap<SpinTable, WordHashSet>();
+function hashSetOf(table: SpinTable): WordHashSet {
   let set = hashSets.get(table);
   if (!set) {
-    set = new Uint32Array(2048);
-    for (const k of table.byFirstWord.keys()) {
-      let h = FNV_START;
-      for (let i = 0; i < k.length; i++) h = fnv(h, k.charCodeAt(i));
-      const b = bit16(h);
-      set[b >>> 5]! |= 1 << (b & 31);
-    }
+    set = new WordHashSet(table.byFirstWord.keys());
     hashSets.set(table, set);
   }
   return set;
 }
-const inSet = (set: Uint32Array, h: number): boolean => { const b = bit16(h); return (set[b >>> 5]! & (1 << (b & 31))) !== 0; };
 
 /** Joiners a word may hold and end with: . ' - ’ */
 const isJoiner = (c: number) => c === 46 || c === 39 || c === 45 || c === 0x2019;
@@ -110,7 +99,7 @@ export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
     }
     // The word without trailing joiners ("U.S." → "u.s"), then as written.
     const trailing = end < i;
-    if (lowered && !inSet(known, hEnd) && !(trailing && inSet(known, h))) continue;
+    if (lowered && !known.has(hEnd) && !(trailing && known.has(h))) continue;
     const w = src.slice(start, i);
     const lower = lowered ? w : w.toLowerCase();
     const key = trailing ? w.replace(/[.'’-]+$/, '').toLowerCase() : lower;
