@@ -14,6 +14,7 @@
 // the words come from domain/claims/ (numbers.json, measures.json).
 import type { ClaimLexicon, NumClass } from './lexicon.js';
 import { isLetter, isLetterOrDigit, width } from '../util/chars.js';
+import { FNV_START, fnv, WordHashSet } from '../util/word-hash.js';
 
 export type Bound = 'exact' | 'over' | 'under' | 'about' | 'range';
 
@@ -119,12 +120,31 @@ function parseWords(f: string, at: number, lex: ClaimLexicon): { end: number; va
 
 const DIGITS = /(?<![\p{L}\p{N}_@#/])((?:us|mx)?\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{N}])/gu;
 
+const DIGITS_AT = new RegExp(DIGITS.source, 'uy');
+
+/** The words that may start a written number, as a hash set (util/word-hash.ts). */
+const startSets = new WeakMap<ClaimLexicon, WordHashSet>();
+function startHashes(lex: ClaimLexicon): WordHashSet {
+  let set = startSets.get(lex);
+  if (!set) {
+    set = new WordHashSet(lex.numberStarts);
+    startSets.set(lex, set);
+  }
+  return set;
+}
+
 /** The core numbers of a text (digits, written numbers, vague quantities), before context. */
 function cores(f: string, lex: ClaimLexicon): Core[] {
   const out: Core[] = [];
-  DIGITS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DIGITS.exec(f)) !== null) {
+  // DIGITS tried (sticky) only where a match can start: a digit, "$", or "us$"/"mx$". The
+  // global search costs several times more: its look-behind defeats V8's quick scan for a start.
+  for (let p = 0; p < f.length; p++) {
+    const ch = f.charCodeAt(p);
+    if (!((ch >= 48 && ch <= 57) || ch === 36 || ((ch === 117 || ch === 109) && f.charCodeAt(p + 2) === 36))) continue;
+    DIGITS_AT.lastIndex = p;
+    const m = DIGITS_AT.exec(f);
+    if (m === null) continue;
+    p = m.index + m[0].length - 1;
     const numStart = m.index + (m[1]?.length ?? 0);
     const digits = m[2]!;
     const value = parseDigits(digits, lex.lang);
@@ -143,13 +163,18 @@ function cores(f: string, lex: ClaimLexicon): Core[] {
       i += width(cp);
       continue;
     }
-    let j = i + width(cp);
-    for (let c = f.codePointAt(j); c !== undefined && isLetter(c); c = f.codePointAt(j)) j += width(c);
+    let j = i;
+    let h = FNV_START;
+    for (let c: number | undefined = cp; c !== undefined && isLetter(c); c = f.codePointAt(j)) {
+      h = fnv(h, f.charCodeAt(j));
+      if (c > 0xffff) h = fnv(h, f.charCodeAt(j + 1));
+      j += width(c);
+    }
     const at = i;
     const wasWordy = prevWordy;
     prevWordy = true;
     i = j;
-    if (wasWordy || at < skipTo) continue;
+    if (wasWordy || at < skipTo || !startHashes(lex).has(h)) continue;
     if (!lex.numberStarts.has(f.slice(at, j))) continue;
     const vague = lex.vagueP.startingAt(f, at, 40);
     if (vague && vague.start === at) {
