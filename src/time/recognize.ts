@@ -5,7 +5,7 @@
 // recogniser here is a small rule set over the vocabulary in domain/time/*.json; chrono is
 // kept as a fallback for absolute dates in formats these rules do not cover (resolve.ts).
 import { alt, timeLexicon, type TimeLexicon } from './lexicon.js';
-import { isLetter, width } from '../util/chars.js';
+import { forEachLetterRun } from '../util/chars.js';
 
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade' | 'hour';
 
@@ -401,19 +401,11 @@ export function rules(lang: 'en' | 'es'): Rules {
  */
 function relevantWords(lower: string, r: Rules): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i < lower.length;) {
-    const cp = lower.codePointAt(i)!;
-    if (!isLetter(cp)) {
-      i += width(cp);
-      continue;
-    }
-    const start = i;
-    i += width(cp);
-    for (let c = lower.codePointAt(i); c !== undefined && isLetter(c); c = lower.codePointAt(i)) i += width(c);
-    if (!r.shapes.has((i - start) * 0x10000 + lower.charCodeAt(start))) continue;
-    const w = lower.slice(start, i);
+  forEachLetterRun(lower, (start, end) => {
+    if (!r.shapes.has((end - start) * 0x10000 + lower.charCodeAt(start))) return;
+    const w = lower.slice(start, end);
     if (r.relevant.has(w)) out.add(w);
-  }
+  });
   return out;
 }
 

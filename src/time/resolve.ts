@@ -1,5 +1,5 @@
 import { forLowerCase } from '../util/regex.js';
-import { isLetter, width } from '../util/chars.js';
+import { forEachLetterRun } from '../util/chars.js';
 import {
   addDays, addMonths, bounds, compare, fmtDay, fmtMonth, lastDay, parseYmd, validDay, weekday, type Ymd,
 } from './calendar.js';
@@ -28,17 +28,7 @@ const cueCache = new Map<string, Cues>();
 /** The runs of \p{L} of a text, as a set (read with a scanner: util/chars.ts). */
 function letterWords(t: string): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i < t.length;) {
-    const cp = t.codePointAt(i)!;
-    if (!isLetter(cp)) {
-      i += width(cp);
-      continue;
-    }
-    const start = i;
-    i += width(cp);
-    for (let c = t.codePointAt(i); c !== undefined && isLetter(c); c = t.codePointAt(i)) i += width(c);
-    out.add(t.slice(start, i));
-  }
+  forEachLetterRun(t, (start, end) => { out.add(t.slice(start, end)); });
   return out;
 }
 
