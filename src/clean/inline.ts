@@ -1,4 +1,5 @@
 import type { RemovedSpan } from '../contract.js';
+import { isLetter, isUpper } from '../util/chars.js';
 import { MappedText } from '../util/offsets.js';
 
 // Markdown link debris left by scrapers: [text](target) keeps "text"; [](target) goes.
@@ -11,6 +12,27 @@ const MD_HEADING = /^#{1,6}\s+/;
 const GLUED_SENTENCE = /(?=[.!?])(?<=(?:\p{Ll}{2}|\d{4}|\p{Ll}[)"”’]))([.!?])(?=\p{Lu}\p{Ll})/gu;
 const GLUED_CAMEL = /(?<![\p{L}])(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})(?![\p{L}])/gu;
 const GLUED_WORD_NUMBER = /(?=\d)(?<=\b\p{Ll}{3,})(\d+)(?=\s)/gu;
+
+// Cheap tests a block must pass before those searches are worth running (a scan over char
+// codes; most blocks pass neither): a sentence mark right before a capital, a digit right
+// after a letter.
+function markBeforeCapital(s: string): boolean {
+  for (let i = s.length - 2; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if ((c === 46 || c === 33 || c === 63) && isUpper(s.codePointAt(i + 1)!)) return true;
+  }
+  return false;
+}
+function digitAfterLetter(s: string): boolean {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      const p = s.charCodeAt(i - 1);
+      if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p > 127 && isLetter(s.codePointAt(p >= 0xdc00 && p <= 0xdfff && i >= 2 ? i - 2 : i - 1)!))) return true;
+    }
+  }
+  return false;
+}
 
 // Real words and names written in camel case; their halves are not glued words.
 const CAMEL_PREFIX = new Set(['mac', 'mc', 'van', 'von', 'del', 'der', 'des', 'della', 'san', 'las', 'los', 'le', 'la', 'de', 'di', 'du', 'o']);
@@ -104,14 +126,14 @@ export function appendBlock(out: MappedText, text: string, offsets: Int32Array, 
 
   // Pass 2: split glued words by inserting spaces.
   const inserts = new Set<number>();
-  for (const g of s.matchAll(GLUED_SENTENCE)) inserts.add(g.index! + 1);
+  if (markBeforeCapital(s)) for (const g of s.matchAll(GLUED_SENTENCE)) inserts.add(g.index! + 1);
   if (lowerBeforeUpper(s)) for (const g of s.matchAll(GLUED_CAMEL)) {
     const left = g[1]!.toLowerCase();
     const word = (g[1]! + g[2]!).toLowerCase();
     if (CAMEL_PREFIX.has(left) || CAMEL_WORD_LIST.some((w) => word.startsWith(w))) continue;
     inserts.add(g.index! + g[1]!.length);
   }
-  for (const g of s.matchAll(GLUED_WORD_NUMBER)) inserts.add(g.index!);
+  if (digitAfterLetter(s)) for (const g of s.matchAll(GLUED_WORD_NUMBER)) inserts.add(g.index!);
   if (inserts.size === 0 && !s.includes('\t') && !s.includes('  ')) {
     // Nothing to insert or collapse: the text goes in as it is.
     out.mapped(s, raw);
