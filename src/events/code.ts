@@ -94,15 +94,37 @@ function normalised(text: string): string {
   return t;
 }
 
+/** A phrase list's items lower-cased and padded with spaces (and their plural and singular), made once per list. */
+interface Padded { item: string; exact: string; plural: string; singular: string | null }
+const paddedLists = new WeakMap<string[], Padded[]>();
+function padded(list: string[]): Padded[] {
+  let p = paddedLists.get(list);
+  if (!p) {
+    p = list.map((o) => {
+      const l = o.toLowerCase();
+      return { item: o, exact: ` ${l} `, plural: ` ${l}s `, singular: l.endsWith('s') ? ` ${l.slice(0, -1)} ` : null };
+    });
+    paddedLists.set(list, p);
+  }
+  return p;
+}
+
+/** Object.keys of a lexicon object, made once (so that findPhrase's padded list is made once too). */
+const keyLists = new WeakMap<object, string[]>();
+function keysOf(o: object): string[] {
+  let k = keyLists.get(o);
+  if (!k) keyLists.set(o, (k = Object.keys(o)));
+  return k;
+}
+
 function findPhrase(list: string[] | undefined, text: string, plurals = false): string | null {
   if (!list) return null;
   const t = normalised(text);
   let best: string | null = null;
-  for (const o of list) {
-    const l = o.toLowerCase();
+  for (const o of padded(list)) {
     // Objects match in the singular or the plural ("force" for "forces", "settlement" for "settlements").
-    const hit = t.includes(` ${l} `) || (plurals && (t.includes(` ${l}s `) || (l.endsWith('s') && t.includes(` ${l.slice(0, -1)} `))));
-    if (hit && (!best || o.length > best.length)) best = o;
+    const hit = t.includes(o.exact) || (plurals && (t.includes(o.plural) || (o.singular !== null && t.includes(o.singular))));
+    if (hit && (!best || o.item.length > best.length)) best = o.item;
   }
   return best;
 }
@@ -703,7 +725,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   const t = lex.plover[type];
   if (!t) return null;
   if (row.modeByObject && type === row.type) {
-    const m = findPhrase(Object.keys(row.modeByObject), c.complement);
+    const m = findPhrase(keysOf(row.modeByObject), c.complement);
     if (m) mode = row.modeByObject[m]!;
   }
   if (row.modeByActorSector && type === row.type) {
