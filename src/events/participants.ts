@@ -6,6 +6,16 @@ import type { Mention } from '../actors/match.js';
 import type { Token } from '../nlp/analyze.js';
 import type { Lexicon } from './lexicon.js';
 import { lowerSameOffsets } from '../util/case.js';
+import { isLetter, width } from '../util/chars.js';
+import { FNV_START, fnv, WordHashSet } from '../util/word-hash.js';
+
+/** The first words of the sector nouns as a hash set, per lexicon. */
+const sectorHashes = new WeakMap<Lexicon, WordHashSet>();
+function sectorFirstHashes(lex: Lexicon): WordHashSet {
+  let set = sectorHashes.get(lex);
+  if (!set) sectorHashes.set(lex, (set = new WordHashSet(lex.sectorFirst)));
+  return set;
+}
 
 export interface Participant {
   text: string;
@@ -90,24 +100,38 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   for (const p of out) cover(p.start, p.end);
   // Generic actors without a country: "police", "prosecutors", "rebels", "protesters".
   // (Word by word; only a word that starts a sector noun is looked at further, with the word after it.)
-  const wordRe = /\p{L}+/gu;
+  // The words are read from the lower-cased text when that keeps every offset, with a scanner
+  // (util/chars.ts) as /\p{L}+/gu would find them; a word's hash (util/word-hash.ts) passes
+  // most words over without a lookup.
   const nextWord = /\s+(\p{L}+)/uy;
-  // The words are read from the lower-cased text when that keeps every offset.
   const lowered = lowerSameOffsets(text);
-  let g: RegExpExecArray | null;
-  while ((g = wordRe.exec(lowered ?? text)) !== null) {
-    const one = lowered ? g[0] : g[0].toLowerCase();
+  const src = lowered ?? text;
+  const firsts = sectorFirstHashes(lex);
+  for (let i = 0; i < src.length;) {
+    const cp = src.codePointAt(i)!;
+    if (!isLetter(cp)) {
+      i += width(cp);
+      continue;
+    }
+    const start = i;
+    let h = FNV_START;
+    for (let c: number | undefined = cp; c !== undefined && isLetter(c); c = src.codePointAt(i)) {
+      h = fnv(h, src.charCodeAt(i));
+      if (c > 0xffff) h = fnv(h, src.charCodeAt(i + 1));
+      i += width(c);
+    }
+    if (lowered && !firsts.has(h)) continue;
+    const one = lowered ? src.slice(start, i) : src.slice(start, i).toLowerCase();
     if (!lex.sectorFirst.has(one)) continue;
-    nextWord.lastIndex = g.index + one.length;
+    nextWord.lastIndex = start + one.length;
     const n2 = nextWord.exec(text);
     const two = n2 ? `${one}${n2[0].slice(0, n2[0].length - n2[1]!.length)}${n2[1]!.toLowerCase()}` : one;
     let word = two;
     let sector = lex.sectorNouns.get(two);
     if (!sector || !n2) { word = one; sector = lex.sectorNouns.get(one); }
     if (!sector || word.length < 4) continue;
-    const start = g.index;
     const end = start + word.length;
-    wordRe.lastIndex = end;
+    i = end;
     if (isCovered(start, end)) continue;
     // "Senate" in "Senate Judiciary Committee" is part of a name; a capitalised title before a name is a person's title.
     out.push({ text: text.slice(start, end), entity: null, country: null, sector, start, end, kind: 'generic' });
