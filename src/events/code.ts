@@ -780,11 +780,44 @@ function paragraphContexts(text: string, a: number, b: number, lex: Lexicon): st
   const para = paragraphOf(text, a, b);
   let hit = contextCache.get(para);
   if (!hit) {
-    hit = Object.entries(lex.contextCues).filter(([, words]) => findPhrase(words, para)).map(([ctx]) => ctx);
+    hit = contextsIn(normalised(para), lex);
     if (contextCache.size > 256) contextCache.clear();
     contextCache.set(para, hit);
   }
   return hit;
+}
+
+/**
+ * The contexts whose cue words occur in a normalised text (as findPhrase finds them: padded
+ * with spaces), in the lexicon's order. The cues are indexed by their first word and the text
+ * read word by word, instead of searching the text once for each of the hundreds of cues.
+ */
+const contextIndexes = new WeakMap<Lexicon, { order: string[]; byFirst: Map<string, Array<{ padded: string; ctx: string }>> }>();
+function contextsIn(t: string, lex: Lexicon): string[] {
+  let ix = contextIndexes.get(lex);
+  if (!ix) {
+    ix = { order: Object.keys(lex.contextCues), byFirst: new Map() };
+    for (const [ctx, words] of Object.entries(lex.contextCues)) {
+      for (const w of words) {
+        const l = w.toLowerCase();
+        const first = l.split(' ')[0]!;
+        let list = ix.byFirst.get(first);
+        if (!list) ix.byFirst.set(first, (list = []));
+        list.push({ padded: ` ${l} `, ctx });
+      }
+    }
+    contextIndexes.set(lex, ix);
+  }
+  const found = new Set<string>();
+  // t is " w1 w2 … wn ": each word starts after a space.
+  for (let p = 1; p < t.length;) {
+    const q = t.indexOf(' ', p);
+    if (q < 0) break;
+    const list = ix.byFirst.get(t.slice(p, q));
+    if (list) for (const e of list) if (!found.has(e.ctx) && t.startsWith(e.padded, p - 1)) found.add(e.ctx);
+    p = q + 1;
+  }
+  return ix.order.filter((c) => found.has(c));
 }
 
 function paragraphOf(text: string, a: number, b: number): string {
