@@ -120,3 +120,17 @@ test('an act on no named party is aimed at the country where it happens', () => 
   assert.equal(ev.type, 'AGREE');
   assert.equal(countries(ev.recipient), 'PSE');
 });
+
+test('a recipient with no country of its own is of the actor\'s country when no other country is named', () => {
+  const generic = eventsOf('Nigerian soldiers arrested several journalists at a checkpoint on Friday.').find((e) => e.type === 'COERCE');
+  assert.ok(generic);
+  assert.equal(countries(generic.recipient), 'NGA');
+  // An act with no party named on the receiving end is aimed at the actor's own country.
+  const released = eventsOf('The Chilean government released 40 political prisoners on Monday.').find((e) => e.type === 'RETREAT');
+  assert.ok(released);
+  assert.equal(countries(released.recipient), 'CHL');
+  // Not when another country is in play.
+  const foreign = eventsOf('Nigerian soldiers arrested several journalists from Ghana on Friday.').find((e) => e.type === 'COERCE');
+  assert.ok(foreign);
+  assert.equal(countries(foreign.recipient), 'GHA');
+});

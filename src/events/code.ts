@@ -626,6 +626,13 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (c.recipient.length === 0 && /^(COERCE|CONCEDE|PROTEST)$/.test(c.type) && c.actor.length === 1 && c.actor[0]!.country && !c.actor[0]!.implicit) {
     c.recipient = [{ text: '', entity: null, country: c.actor[0]!.country, sector: null, start: c.start, end: c.start, kind: 'country', implicit: true }];
   }
+  // "Kenyan police arrested protesters", "Armenian opposition parties called for the resignation of
+  // President Kocharian": a recipient with no country of its own (a sector noun, a name the pack
+  // does not know) is of the actor's country when the sentence names no other country.
+  if (c.recipient.length > 0 && c.recipient.some((r) => !r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members)) {
+    const own = domesticCountry(c, s, inS, places);
+    if (own) c.recipient = c.recipient.map((r) => (!r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members ? { ...r, country: own } : r));
+  }
   // A name the pack does not know ("Azadliq", "Bouteflicka") acts from the country the sentence
   // places the event in, or the only other country it names.
   if (c.actor.length === 1 && c.actor[0]!.kind === 'name' && !c.actor[0]!.country) {
@@ -667,6 +674,13 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   // A generic actor with no country and no recipient is rarely an interaction worth coding.
   if (!c.actor.some(named) && !c.recipient.some(named)) return null;
   if (c.actor.length === 0 && c.recipient.length === 0) return null;
+  // "The Sudanese government said it would release all political detainees": an act with no
+  // party named on the receiving end, in a sentence that names only the actor's country, is
+  // aimed at that country (PLOVER codes the state as target). Meetings need a partner named.
+  if (c.recipient.length === 0 && c.type !== 'CONSULT' && c.actor.length && !c.actor.some((a) => a.implicit)) {
+    const own = domesticCountry(c, s, inS, places);
+    if (own) c.recipient = [{ text: '', entity: null, country: own, sector: null, start: c.start, end: c.start, kind: 'country', implicit: true }];
+  }
 
   // (The clause before the trigger, at most 240 characters: cues further back are out of scope anyway.)
   const before = text.slice(Math.max(Math.min(c.clauseStart, c.start), c.start - 240), c.start);
@@ -827,8 +841,8 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
     (f.triggerLemma === e.triggerLemma || f.triggerLemma.startsWith(e.triggerLemma) || e.triggerLemma.startsWith(f.triggerLemma)) &&
     (e.recipient.length === 0 || e.recipient[0]!.kind !== 'person' || who(f.recipient[0]) === who(e.recipient[0])) && (!e.ownDate || sameTime(f.date, e.date)));
   // In one sentence, an event with no recipient beside one of the same type and actor with a recipient is the same event.
-  const partial = (e: CodedEvent) => e.recipient.length === 0 && out.some((f) => f !== e && f.evidence.start === e.evidence.start && f.type === e.type &&
-    f.recipient.length > 0 && f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join());
+  const partial = (e: CodedEvent) => e.recipient.every((r) => r.implicit) && out.some((f) => f !== e && f.evidence.start === e.evidence.start && f.type === e.type &&
+    f.recipient.some((r) => !r.implicit) && f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join());
   // "the house in which El H2 and the others were killed": the same act on the same named party,
   // told again later, is the event already coded.
   const named = (p?: Participant) => (p && (p.entity || p.kind === 'person' || p.kind === 'generic') ? who(p) : null);
@@ -837,4 +851,21 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
     // "a week after Cienfuegos was arrested": a time clause refers back to the event whatever its own date.
     (sameTime(f.date, e.date) || (e.temporalClause ?? false)));
   return out.filter((e, i) => !remention(e, i) && !partial(e) && !retold(e, i));
+}
+
+/** The actor's one country when the sentence names no other (its parties and places), else null. */
+function domesticCountry(c: Cand, s: { start: number; end: number }, inS: Participant[], places: Mention[]): string | null {
+  let own: string | null = null;
+  for (const a of c.actor) {
+    if (!a.country) continue;
+    if (own && a.country !== own) return null;
+    own = a.country;
+  }
+  if (!own) return null;
+  for (const p of inS) {
+    if (p.country && p.country !== own) return null;
+    if (p.members?.some((m) => m.country && m.country !== own)) return null;
+  }
+  for (const m of places) if (m.start >= s.start && m.end <= s.end && m.ref.country && m.ref.country !== own) return null;
+  return own;
 }
