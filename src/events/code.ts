@@ -111,8 +111,14 @@ function findPhrase(list: string[] | undefined, text: string, plurals = false): 
 export let trace: ((msg: string) => void) | null = null;
 export function setTrace(f: ((msg: string) => void) | null): void { trace = f; }
 
-export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lang: Lang, tokensIn?: Token[]): CodedEvent[] {
+export function codeEvents(text: string, time: TimeDoc, mentionsIn: Mention[], lang: Lang, tokensIn?: Token[]): CodedEvent[] {
   const lex = lexicon(lang);
+  // A form of another language only ("EU", Estados Unidos, in English text) is read in this one.
+  let mentions = mentionsIn;
+  if (mentionsIn.some((m) => m.lang && m.lang !== lang)) {
+    const g = gazetteer();
+    mentions = mentionsIn.map((m) => g.reread(m, lang)).filter((m): m is Mention => m !== null);
+  }
   const lower = text.toLowerCase();
   const tokens: Token[] = tokensIn ?? (lang === 'en' ? analyze(text).tokens : spanishTokens(text, lex));
   const parts = findParticipants(text, mentions, lex, lang === 'en' ? tokens : null, time.timexes);
