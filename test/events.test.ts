@@ -134,3 +134,16 @@ test('a recipient with no country of its own is of the actor\'s country when no 
   assert.ok(foreign);
   assert.equal(countries(foreign.recipient), 'GHA');
 });
+
+test('an actor with no country of its own is of the only country named, where the event takes place or the state it acts on', () => {
+  const march = eventsOf('Thousands of students demonstrated in Caracas on Tuesday against rising bus fares.').find((e) => e.type === 'PROTEST');
+  assert.ok(march);
+  assert.equal(countries(march.actor), 'VEN');
+  const rejected = eventsOf('Opposition leader Juan Perez rejected the results of Bolivia\'s presidential election on Monday.').find((e) => e.type === 'REJECT');
+  assert.ok(rejected);
+  assert.equal(countries(rejected.actor), 'BOL');
+  // The victims' nationality says nothing of who attacked them.
+  const attack = eventsOf('Gunmen killed two American tourists on Sunday.').find((e) => e.type === 'ASSAULT');
+  assert.ok(attack);
+  assert.equal(countries(attack.actor), '');
+});

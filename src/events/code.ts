@@ -651,6 +651,18 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     const country = here?.country ?? (others.size === 1 ? [...others][0]! : fellow);
     if (country) c.actor = [{ ...c.actor[0]!, country }];
   }
+  // "Students marched in Rangoon", "troops in Baghdad", "Opposition leader X rejected the results
+  // of Kenya's election": an actor with no country of its own (a sector noun, a titled person the
+  // pack does not know) is of the only country the sentence names, when the event takes place there
+  // or, for a domestic political actor, when that country is the state or place acted on.
+  if (c.actor.length > 0 && c.actor.every((a) => !a.country && a.kind !== 'name' && a.sector !== 'IGO' && a.sector !== 'NGO' && !a.members && !a.implicit)) {
+    const one = soleCountry(s, inS, places);
+    if (one) {
+      const here = locationOf(c, s, text, places, inS)?.country === one;
+      const state = !here && c.actor.every((a) => DOMESTIC.has(a.sector ?? '')) && c.recipient.some((r) => r.country === one && (r.kind === 'country' && (r.sector === 'GOV' || r.sector === null) && !/s$/.test(r.text) || r.implicit));
+      if (here || state) c.actor = c.actor.map((a) => ({ ...a, country: one }));
+    }
+  }
   // "The two governments" stands for both countries.
   if (c.actor.some((p) => p.members)) c.actor = c.actor.flatMap((p) => p.members ?? [p]);
   if (c.recipient.some((p) => p.members)) c.recipient = c.recipient.flatMap((p) => p.members ?? [p]);
@@ -874,4 +886,24 @@ function domesticCountry(c: Cand, s: { start: number; end: number }, inS: Partic
   }
   for (const m of places) if (m.start >= s.start && m.end <= s.end && m.ref.country && m.ref.country !== own) return null;
   return own;
+}
+
+/** Sectors of a country's own political life: their members act at home. */
+const DOMESTIC = new Set(['GOV', 'OPP', 'LEG', 'JUD', 'COP', 'EDU', 'LAB', 'CVL', 'MED', 'PTY']);
+
+/** The one country the sentence names (its parties and places), else null. */
+function soleCountry(s: { start: number; end: number }, inS: Participant[], places: Mention[]): string | null {
+  let one: string | null = null;
+  const see = (c: string | null | undefined) => {
+    if (!c) return true;
+    if (one && c !== one) return false;
+    one = c;
+    return true;
+  };
+  for (const p of inS) {
+    if (!see(p.country)) return null;
+    if (p.members) for (const m of p.members) if (!see(m.country)) return null;
+  }
+  for (const m of places) if (m.start >= s.start && m.end <= s.end && !see(m.ref.country)) return null;
+  return one;
 }
