@@ -147,3 +147,14 @@ test('an actor with no country of its own is of the only country named, where th
   assert.ok(attack);
   assert.equal(countries(attack.actor), '');
 });
+
+test('a country, a verb and an unknown name are an actor, its act and the recipient, not one titled person', () => {
+  const ev = eventsOf('Belarus expelled Andrei Sannikov on Tuesday.').find((e) => e.type === 'COERCE');
+  assert.ok(ev);
+  assert.equal(countries(ev.actor), 'BLR');
+  assert.equal(ev.recipient.length, 1);
+  // A lower-case title between a country and a name still makes one person.
+  const title = eventsOf('Iran\'s religious leader Ayatollah Khomeini denounced Iraq.').find((e) => e.type === 'ACCUSE') as (Ev & { actor: Array<{ text: string }> }) | undefined;
+  assert.ok(title);
+  assert.equal(title.actor[0]?.text, 'Iran\'s religious leader Ayatollah Khomeini');
+});

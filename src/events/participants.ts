@@ -38,6 +38,20 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
     return tokens[lo]!.start === at ? tokens[lo]!.pos : null;
   };
   const nominal = (at: number) => { const p = posAt(at); return p === null || p === 'NOUN' || p === 'ADJ' || p === 'PROPN'; };
+  // The lower-case words between a country and a name make a title ("'s religious leader"), not a
+  // verb and its object ("Zimbabwe deported Andrew Meldrum"): nouns and adjectives, ending in a noun.
+  const titleWords = (a: number, b: number): boolean => {
+    const re = /[a-z][\p{L}-]*/gu;
+    const mid = text.slice(a, b);
+    let m: RegExpExecArray | null;
+    let last: string | null = null;
+    while ((m = re.exec(mid)) !== null) {
+      if (m.index === 1 && /^['’]$/.test(mid[0]!)) continue; // the possessive "s"
+      last = posAt(a + m.index);
+      if (last !== null && last !== 'NOUN' && last !== 'ADJ' && last !== 'PROPN') return false;
+    }
+    return last === null || last === 'NOUN' || last === 'PROPN';
+  };
   for (const m of mentions) {
     if (m.ref.kind === 'place' && m.ref.role === 'place') continue;
     let end = m.end;
@@ -181,7 +195,7 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
         // Also "Iran's religious leader Ayatollah Khomeini": a country, its possessive and a lower-case title.
         // (Only parties ending just before the name are looked at: no text is sliced for the others.)
         const title = out.find((p) => p.end <= start && start - p.end <= 3 && /^[\s,]*$/.test(text.slice(p.end, start)) && (p.kind === 'country' || (p.kind === 'generic' && p.sector))) ??
-          out.find((p) => p.kind === 'country' && p.end <= start && start - p.end <= 48 && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){1,3}\s+$/u.test(text.slice(p.end, start)));
+          out.find((p) => p.kind === 'country' && p.end <= start && start - p.end <= 48 && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){1,3}\s+$/u.test(text.slice(p.end, start)) && titleWords(p.end, start));
         if (title) { title.end = end; title.text = text.slice(title.start, end); title.kind = 'person'; }
         else out.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end, kind: 'name' });
         cover(start, end);
