@@ -158,3 +158,9 @@ test('a country, a verb and an unknown name are an actor, its act and the recipi
   assert.ok(title);
   assert.equal(title.actor[0]?.text, 'Iran\'s religious leader Ayatollah Khomeini');
 });
+
+test('a past tense the tagger reads as a noun after a plural subject is still the verb', () => {
+  const ev = eventsOf('Gunmen abducted three Turkish truck drivers near Mosul on Sunday.').find((e) => e.type === 'ASSAULT');
+  assert.ok(ev);
+  assert.equal(countries(ev.recipient), 'TUR');
+});

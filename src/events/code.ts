@@ -187,10 +187,11 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
         while (b >= 0 && (toks[b]!.pos === 'ADJ' || (toks[b]!.pos === 'ADV' && /er$/.test(toks[b]!.lower)))) b--;
         const determined = b >= 0 && b < k && (toks[b]!.pos === 'DET' || /^(their|his|her|its|our|my|your)$/.test(toks[b]!.lower)) && !/(ed|ing)$/.test(t.lower);
         if (determined && t.pos === 'VERB') t.pos = 'NOUN';
-        const verbLike = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && k > 0 && (!!clause.partAt[k - 1] || /^(PROPN|NOUN|PRON)$/.test(toks[k - 1]!.pos)) && /^(DET|PRON|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? '')) ||
+        // (After a plural subject the tagger may read it as a noun too: "Gunmen abducted two …".)
+        const verbLike = t.pos === 'VERB' || ((t.pos === 'ADJ' || (t.pos === 'NOUN' && !determined)) && /ed$/.test(t.lower) && k > 0 && (!!clause.partAt[k - 1] || /^(PROPN|NOUN|PRON)$/.test(toks[k - 1]!.pos)) && /^(DET|PRON|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? '')) ||
           // "…: arresting retired general X": an -ing form opening a clause, with an object after it.
           (t.pos === 'ADJ' && /ing$/.test(t.lower) && k > 0 && /^[,:;—–]$/.test(toks[k - 1]!.text) && (/^(DET|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? '') || (toks[k + 1]?.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(toks[k + 2]?.pos ?? ''))));
-        if (verbLike && t.pos === 'ADJ') t.pos = 'VERB';
+        if (verbLike && t.pos !== 'VERB') t.pos = 'VERB';
         rows = rows.filter((r) => r.pos === 'phrase' || (r.pos === 'verb' ? verbLike : t.pos === 'NOUN' || t.pos === 'PROPN'));
       }
       // Phrases that contain the trigger but are not events ("press release", "in charge").
