@@ -164,3 +164,9 @@ test('a past tense the tagger reads as a noun after a plural subject is still th
   assert.ok(ev);
   assert.equal(countries(ev.recipient), 'TUR');
 });
+
+test('an entry\'s objects are looked for in the subject of an intransitive motion verb', () => {
+  const ev = eventsOf('Syrian troops pulled out of the Bekaa valley on Monday.').find((e) => e.type === 'RETREAT');
+  assert.ok(ev);
+  assert.equal(countries(ev.actor), 'SYR');
+});

@@ -314,7 +314,9 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
         if (w) c.actor = [w.part];
       }
     } else {
-      const row = pickRow(c.complement);
+      // "Russian warships moved into …", "Nigerian troops pulled out of …": with a motion verb
+      // the moving thing is the subject; an entry's objects are looked for there too.
+      const row = pickRow(c.complement) ?? (subj.length ? pickRow(subj.map((p) => text.slice(p.start, p.end)).join(' ') + ' ' + text.slice(c.clauseStart, c.start)) : null);
       if (!row) { c.dropped = true; return; }
       c.row = row;
       c.actor = subj;
