@@ -170,3 +170,10 @@ test('an entry\'s objects are looked for in the subject of an intransitive motio
   assert.ok(ev);
   assert.equal(countries(ev.actor), 'SYR');
 });
+
+test('a possessive determiner does not hide the partner of a meeting', () => {
+  const ev = eventsOf('The Egyptian foreign minister met with his Saudi counterpart in Riyadh on Sunday.').find((e) => e.type === 'CONSULT');
+  assert.ok(ev);
+  assert.equal(countries(ev.actor), 'EGY');
+  assert.equal(countries(ev.recipient), 'SAU');
+});

@@ -381,7 +381,8 @@ export class Clause {
     // Quantifiers too: "more than 100 Palestinians", "at least 12 people", "up to 13,000 refugees".
     const quantifier = (i: number) => /^(than|least|at|up|to|about|nearly|some|over|almost|around|roughly|approximately|more|fewer|less)$/.test(this.toks[i]!.lower) && this.toks.slice(i + 1, k).some((u) => u.pos === 'NUM');
     // And over coordinated parties: in "in the U.S. and Mexico", Mexico is also "in".
-    while (j > floor && ((/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || /^[-"“”‘’']$/.test(this.toks[j]!.text) || this.toks[j]!.lower === 'then' || quantifier(j)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic') ||
+    // A possessive determiner too: "with his Saudi counterpart".
+    while (j > floor && ((/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || /^[-"“”‘’']$/.test(this.toks[j]!.text) || this.toks[j]!.lower === 'then' || quantifier(j) || POSS_DET.has(this.toks[j]!.lower)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic') ||
       (this.toks[j]!.pos === 'CCONJ' && this.partAt[j - 1]) || (this.partAt[j] && this.toks[j + 1]?.pos === 'CCONJ' && this.partAt[j] !== this.partAt[k]))) j--;
     if (j <= floor) return 'obj';
     const t = this.toks[j]!;
@@ -431,6 +432,8 @@ export class Clause {
     return out;
   }
 }
+
+const POSS_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 export type Subject =
   | { kind: 'parts'; parts: Participant[]; via: string }
