@@ -177,3 +177,11 @@ test('a possessive determiner does not hide the partner of a meeting', () => {
   assert.equal(countries(ev.actor), 'EGY');
   assert.equal(countries(ev.recipient), 'SAU');
 });
+
+test('talks between two parties that opened or resumed are a meeting of both', () => {
+  const ev = eventsOf('Peace talks between Ethiopia and Eritrea opened in Algiers on Tuesday.').find((e) => e.type === 'CONSULT');
+  assert.ok(ev);
+  assert.equal(countries([...ev.actor, ...ev.recipient]), 'ERI,ETH');
+  // A relational noun as the subject of any other verb is still a state of affairs.
+  assert.deepEqual(eventsOf('Such cooperation between the two countries has suffered greatly.').map((e) => e.type), []);
+});

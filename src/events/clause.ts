@@ -157,7 +157,7 @@ export class Clause {
   }
 
   /** Coordinated participants starting at participant p going right: "X and Y". */
-  coordinatedAfter(p: Participant, limit: number): Participant[] {
+  coordinatedAfter(p: Participant, limit: number, between = false): Participant[] {
     const out = [p];
     let j = this.tokenAt(p.end - 1) + 1;
     let lastAnd = 1;
@@ -171,7 +171,8 @@ export class Clause {
       const q = this.partAt[m];
       if (!q || out.includes(q) || q.start !== this.toks[m]!.start) break;
       // "…, and officials said": a party with its own verb starts a new clause.
-      if (/^(VERB|AUX)$/.test(this.toks[this.tokenAt(q.end - 1) + 1]?.pos ?? '')) break;
+      // (Not after "between": "talks between X and Y opened" need both.)
+      if (!between && /^(VERB|AUX)$/.test(this.toks[this.tokenAt(q.end - 1) + 1]?.pos ?? '')) break;
       out.push(q);
       j = this.tokenAt(q.end - 1) + 1;
     }

@@ -46,6 +46,10 @@ export interface CodedEvent {
 /** Types whose agentless passive or noun is a state act, with the sector of the implicit actor. */
 const IMPLICIT: Record<string, string> = { COERCE: 'COP', SANCTION: 'GOV', ACCUSE: 'JUD', RETREAT: 'GOV', CONCEDE: 'JUD' };
 
+/** Aspectual verbs that say an event took place ("talks opened", "were held", "took place"). */
+const OCCURRENCE = new Set(['open', 'reopen', 'begin', 'start', 'resume', 'continue', 'end', 'conclude', 'close', 'hold', 'take', 'proceed', 'wrap',
+  'abrir', 'iniciar', 'comenzar', 'empezar', 'reanudar', 'continuar', 'concluir', 'terminar', 'celebrar']);
+
 const VERBAL = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 const CONFLICT = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST', 'THREATEN']);
 
@@ -405,7 +409,7 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       c.actor = [{ text: '', entity: null, country: theme.part.country, sector: 'GOV', start: c.start, end: c.start, kind: 'generic', implicit: true }];
     }
     if (rec && c.recipient.length === 0) {
-      const side = clause.coordinatedAfter(rec.part, toks.length);
+      const side = clause.coordinatedAfter(rec.part, toks.length, rec.role === 'between');
       // "a phone call between Presidents Trump and Peña Nieto": the first party acts, the other receives.
       // A fight between two sides is mutual: both act ("the battle between traffickers and the Navy").
       if (rec.role === 'between' && side.length > 1 && c.actor.length === 0 && row.type === 'ASSAULT') { c.actor = side; c.recipient = []; }
@@ -425,7 +429,11 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     if (/^(COOPERATE|AID|SUPPORT|CONSULT)$/.test(row.type) && clause.governingVerb(head) === null && clause.inSubjectPosition(c.t0)) {
       let j = c.t1 + 1;
       while (j < toks.length && j - c.t1 < 12 && /^(ADP|DET|ADJ|NOUN|PROPN|CCONJ|NUM|PART)$/.test(toks[j]!.pos)) j++;
-      if (toks[j] && (toks[j]!.pos === 'AUX' || toks[j]!.pos === 'VERB')) { c.dropped = true; return; }
+      // ("Talks between X and Y opened on Monday", "were held": the verb says the event took place.)
+      let v = j;
+      while (v < toks.length && v - j < 4 && (toks[v]!.pos === 'AUX' || toks[v]!.pos === 'ADV' || toks[v]!.pos === 'PART')) v++;
+      const happened = toks[v]?.pos === 'VERB' && OCCURRENCE.has(toks[v]!.lemma);
+      if (toks[j] && (toks[j]!.pos === 'AUX' || toks[j]!.pos === 'VERB') && !happened) { c.dropped = true; return; }
     }
   }
   // Still no recipient: the first party with a country later in the clause, whatever links it
