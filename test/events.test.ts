@@ -185,3 +185,13 @@ test('talks between two parties that opened or resumed are a meeting of both', (
   // A relational noun as the subject of any other verb is still a state of affairs.
   assert.deepEqual(eventsOf('Such cooperation between the two countries has suffered greatly.').map((e) => e.type), []);
 });
+
+test('a time expression between a verb and its that-clause or infinitive keeps the link', () => {
+  const demand = eventsOf('The Chilean bar association demanded on Tuesday that the interior minister resign over the scandal.').filter((e) => e.type === 'REQUEST' || e.type === 'RETREAT');
+  assert.deepEqual(demand.map((e) => e.type), ['REQUEST']);
+  assert.equal((demand[0]!.recipient[0] as { sector?: string | null }).sector, 'GOV');
+  // A purpose infinitive after a date takes the main clause's subject.
+  const arrest = eventsOf('Nepalese police raided the offices of the newspaper on Monday to arrest its editor.').find((e) => e.mode === 'arrest');
+  assert.ok(arrest);
+  assert.equal(countries(arrest.actor), 'NPL');
+});

@@ -46,6 +46,15 @@ export class Clause {
     this.timeAt = toks.map((t) => here.some((x) => x.start <= t.start && t.start < x.end) || /^(today|yesterday|tonight|now|here|there)$/.test(t.lower));
   }
 
+  /** The token before a time expression ending at k ("… on Monday"), or k when there is none. */
+  skipTimeBack(k: number): number {
+    if (k < 0 || !this.timeAt[k] || this.partAt[k]) return k;
+    let g = k;
+    while (g >= 0 && this.timeAt[g] && !this.partAt[g]) g--;
+    if (g >= 0 && this.toks[g]!.pos === 'ADP' && /^(on|in|at|during|since|by|until)$/.test(this.toks[g]!.lower)) g--;
+    return g;
+  }
+
   /** The sentence text between two offsets, rebuilt from the tokens. */
   text(a: number, b: number): string {
     let out = '';
@@ -208,7 +217,8 @@ export class Clause {
     }
     if (vg.infinitive) {
       // "urged the agency to answer": object control; "agreed to provide": subject control.
-      let g = vg.first - 2;
+      // (Over a time expression: "pledged on Tuesday to release", "raided … on Monday to arrest".)
+      let g = this.skipTimeBack(vg.first - 2);
       const obj = g >= 0 ? this.partAt[g] : undefined;
       if (obj) {
         const before = this.tokenAt(obj.start) - 1;

@@ -341,11 +341,14 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
         if (rec) break;
       }
       rec ??= fallback;
-      const thatClause = toks[c.t1 + 1]?.lower === 'that' && (row.speech || VERBAL.has(row.type));
+      // ("demanded on Monday that …": over a time expression.)
+      let th = c.t1 + 1;
+      while (th < toks.length && th - c.t1 < 6 && (clause.timeAt[th] && !clause.partAt[th] || (toks[th]!.pos === 'ADP' && /^(on|in|at|during)$/.test(toks[th]!.lower) && clause.timeAt[th + 1]))) th++;
+      const thatClause = toks[th]?.lower === 'that' && (row.speech || VERBAL.has(row.type));
       if (rec) c.recipient = clause.coordinatedAfter(rec.part, toks.length);
       else if (thatClause) {
         // "demanded that the Turkish government provide…": the complement's subject is addressed.
-        const inner = clause.after(c.t1 + 1, 8)[0];
+        const inner = clause.after(th, 8)[0];
         if (inner) c.recipient = clause.coordinatedAfter(inner.part, toks.length);
       } else {
         // "rescinded its parking spot", "arrested him": a pronoun object stands for someone named before.
@@ -533,7 +536,7 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
     // clause whose complement holds this one ("called for the dismissal of", "accused X of working").
     let govTok: number | null = null;
     if (c.vg?.infinitive) {
-      let g = c.vg.first - 2;
+      let g = clause.skipTimeBack(c.vg.first - 2);
       const obj = g >= 0 ? clause.partAt[g] : undefined;
       if (obj) g = clause.tokenAt(obj.start) - 1;
       while (g >= 0 && (toks[g]!.pos === 'ADV' || toks[g]!.pos === 'PART' && toks[g]!.lower !== 'to')) g--;
