@@ -195,3 +195,8 @@ test('a time expression between a verb and its that-clause or infinitive keeps t
   assert.ok(arrest);
   assert.equal(countries(arrest.actor), 'NPL');
 });
+
+test('a trigger dropped as the content of another still governs its own complement', () => {
+  const events = eventsOf('Peruvian President Alan Garcia rejected calls for his resignation on Tuesday.');
+  assert.deepEqual(events.map((e) => e.type), ['REJECT']);
+});

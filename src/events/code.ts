@@ -542,7 +542,9 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
       while (g >= 0 && (toks[g]!.pos === 'ADV' || toks[g]!.pos === 'PART' && toks[g]!.lower !== 'to')) g--;
       govTok = g >= 0 ? g : null;
     }
-    const gov = cands.find((g) => g !== c && !g.dropped && g.t1 < c.t0 && (
+    // (A trigger dropped as the content of another still governs its own complement: in "rejected
+    // calls for his resignation" the resignation is the content of the calls, not an event.)
+    const gov = cands.find((g) => g !== c && (!g.dropped || (g.governedBy !== null && g.governedBy.type !== 'ACCUSE' && !g.governorRole)) && g.t1 < c.t0 && (
       (govTok !== null && g.t0 <= govTok && govTok <= g.t1) ||
       // "demanded an admission by Moscow that Soviet forces murdered…": a that-clause in the object of a speech act is its content.
       (c.t0 - g.t1 <= 20 && (VERBAL.has(g.row.type) || g.row.speech) && (() => {
@@ -554,6 +556,11 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
         (t.pos === 'CCONJ' && /^(VERB|AUX)$/.test(toks[g.t1 + 2 + i]?.pos ?? '')) || t.text === ',' ||
         (t.pos === 'VERB' && !/ing$/.test(t.lower) && toks[g.t1 + i]!.lower !== 'to' && g.t1 + 1 + i !== c.t0)))
     ));
+    if (gov?.dropped) {
+      c.dropped = true;
+      c.governedBy = gov;
+      continue;
+    }
     if (gov) {
       c.governedBy = gov;
       if (gov.row.type === 'ACCUSE' || gov.row.lemma === 'charge') {
