@@ -200,3 +200,10 @@ test('a trigger dropped as the content of another still governs its own compleme
   const events = eventsOf('Peruvian President Alan Garcia rejected calls for his resignation on Tuesday.');
   assert.deepEqual(events.map((e) => e.type), ['REJECT']);
 });
+
+test('a recipient is given the actor\'s country after the actor has been given one from the place', () => {
+  const ev = eventsOf('Riot police fired tear gas at opposition supporters in Dhaka on Sunday.').find((e) => e.type === 'ASSAULT' || e.type === 'COERCE');
+  assert.ok(ev);
+  assert.equal(countries(ev.actor), 'BGD');
+  assert.equal(countries(ev.recipient), 'BGD');
+});

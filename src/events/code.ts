@@ -653,13 +653,6 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   if (c.recipient.length === 0 && /^(COERCE|CONCEDE|PROTEST)$/.test(c.type) && c.actor.length === 1 && c.actor[0]!.country && !c.actor[0]!.implicit) {
     c.recipient = [{ text: '', entity: null, country: c.actor[0]!.country, sector: null, start: c.start, end: c.start, kind: 'country', implicit: true }];
   }
-  // "Kenyan police arrested protesters", "Armenian opposition parties called for the resignation of
-  // President Kocharian": a recipient with no country of its own (a sector noun, a name the pack
-  // does not know) is of the actor's country when the sentence names no other country.
-  if (c.recipient.length > 0 && c.recipient.some((r) => !r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members)) {
-    const own = domesticCountry(c, s, inS, places);
-    if (own) c.recipient = c.recipient.map((r) => (!r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members ? { ...r, country: own } : r));
-  }
   // A name the pack does not know ("Azadliq", "Bouteflicka") acts from the country the sentence
   // places the event in, or the only other country it names.
   if (c.actor.length === 1 && c.actor[0]!.kind === 'name' && !c.actor[0]!.country) {
@@ -683,6 +676,13 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
       const state = !here && c.actor.every((a) => DOMESTIC.has(a.sector ?? '')) && c.recipient.some((r) => r.country === one && (r.kind === 'country' && (r.sector === 'GOV' || r.sector === null) && !/s$/.test(r.text) || r.implicit));
       if (here || state) c.actor = c.actor.map((a) => ({ ...a, country: one }));
     }
+  }
+  // "Kenyan police arrested protesters", "Armenian opposition parties called for the resignation of
+  // President Kocharian": a recipient with no country of its own (a sector noun, a name the pack
+  // does not know) is of the actor's country when the sentence names no other country.
+  if (c.recipient.length > 0 && c.recipient.some((r) => !r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members)) {
+    const own = domesticCountry(c, s, inS, places);
+    if (own) c.recipient = c.recipient.map((r) => (!r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members ? { ...r, country: own } : r));
   }
   // "The two governments" stands for both countries.
   if (c.actor.some((p) => p.members)) c.actor = c.actor.flatMap((p) => p.members ?? [p]);
