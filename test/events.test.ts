@@ -207,3 +207,12 @@ test('a recipient is given the actor\'s country after the actor has been given o
   assert.equal(countries(ev.actor), 'BGD');
   assert.equal(countries(ev.recipient), 'BGD');
 });
+
+test('a name the pack does not know takes the country or international body of its apposition', () => {
+  const ev = eventsOf('Belarus expelled Andrew Sannikov, a British journalist, on Friday.').find((e) => e.type === 'COERCE');
+  assert.ok(ev);
+  assert.equal(countries(ev.recipient), 'GBR');
+  const req = eventsOf('Jan Egeland, the United Nations relief coordinator, demanded that the warring parties allow aid convoys into Darfur.').find((e) => e.type === 'REQUEST');
+  assert.ok(req);
+  assert.deepEqual([req.actor[0]?.country, req.actor[0]?.sector], [null, 'IGO']);
+});

@@ -642,7 +642,17 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   }
   // "agents of the DEA", "agentes de la DEA": a generic party takes the country of the body it belongs to.
   const refine = (p: Participant): Participant => {
-    if (p.kind !== 'generic' || p.country) return p;
+    if (p.country || p.sector === 'IGO' || p.sector === 'NGO') return p;
+    // "Andrew Meldrum, an American correspondent", "X, the United Nations relief coordinator": a
+    // name the pack does not know takes the country (or international body) of its apposition.
+    if (p.kind === 'name' || p.kind === 'person') {
+      const ap = /^(,\s+)(?:an?|the)\s+/i.exec(text.slice(p.end, p.end + 8));
+      const q = ap ? inS.find((x) => x.start === p.end + ap[0].length || x.start === p.end + ap[1]!.length) : undefined;
+      if (q?.country) return { ...p, country: q.country };
+      if (q && (q.sector === 'IGO' || q.sector === 'NGO') && !q.country) return { ...p, sector: q.sector };
+      return p;
+    }
+    if (p.kind !== 'generic') return p;
     const owner = inS.find((q) => q.start > p.end && q.country && /^\s+(?:of|from|de|del|de la|de los|de las)\s+(?:the\s+)?$/i.test(text.slice(p.end, q.start)));
     return owner ? { ...p, country: owner.country } : p;
   };
@@ -655,7 +665,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   }
   // A name the pack does not know ("Azadliq", "Bouteflicka") acts from the country the sentence
   // places the event in, or the only other country it names.
-  if (c.actor.length === 1 && c.actor[0]!.kind === 'name' && !c.actor[0]!.country) {
+  if (c.actor.length === 1 && c.actor[0]!.kind === 'name' && !c.actor[0]!.country && c.actor[0]!.sector !== 'IGO' && c.actor[0]!.sector !== 'NGO') {
     const others = new Set([...inS.filter((p) => p.kind === 'country' && p.country).map((p) => p.country!), ...places.filter((m) => m.start >= s.start && m.end <= s.end && m.ref.country).map((m) => m.ref.country!)]);
     for (const r of c.recipient) if (r.country && r.kind !== 'country') others.delete(r.country);
     const here = locationOf(c, s, text, places, inS);
