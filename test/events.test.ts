@@ -216,3 +216,10 @@ test('a name the pack does not know takes the country or international body of i
   assert.ok(req);
   assert.deepEqual([req.actor[0]?.country, req.actor[0]?.sector], [null, 'IGO']);
 });
+
+test('a mediation between two parties is the mediator\'s act on both', () => {
+  const ev = eventsOf('The Norwegian foreign minister launched a mediation effort between Sri Lanka and the Tamil Tigers on Monday.').find((e) => e.type === 'CONSULT');
+  assert.ok(ev);
+  assert.equal(countries(ev.actor), 'NOR');
+  assert.equal(ev.recipient.length, 2);
+});

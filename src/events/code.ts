@@ -416,7 +416,13 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       // "a phone call between Presidents Trump and Peña Nieto": the first party acts, the other receives.
       // A fight between two sides is mutual: both act ("the battle between traffickers and the Navy").
       if (rec.role === 'between' && side.length > 1 && c.actor.length === 0 && row.type === 'ASSAULT') { c.actor = side; c.recipient = []; }
-      else if (rec.role === 'between' && side.length > 1 && c.actor.length === 0) { c.actor = [side[0]!]; c.recipient = side.slice(1); }
+      else if (rec.role === 'between' && side.length > 1 && c.actor.length === 0) {
+        // "X launched a mediation effort between A and B": the light verb's subject acts on both.
+        const v = clause.governingVerb(head);
+        const mediator = v !== null && lex.lightVerbs.has(toks[v]!.lemma) ? subjectParts(clause.verbGroup(v)).filter((p) => !side.includes(p)) : [];
+        if (mediator.length) { c.actor = mediator; c.recipient = side; }
+        else { c.actor = [side[0]!]; c.recipient = side.slice(1); }
+      }
       else c.recipient = side;
     }
     if (c.actor.length === 0) {
@@ -690,9 +696,10 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   // "Kenyan police arrested protesters", "Armenian opposition parties called for the resignation of
   // President Kocharian": a recipient with no country of its own (a sector noun, a name the pack
   // does not know) is of the actor's country when the sentence names no other country.
-  if (c.recipient.length > 0 && c.recipient.some((r) => !r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members)) {
+  const stateless = (r: Participant) => !r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members;
+  if (c.recipient.some(stateless)) {
     const own = domesticCountry(c, s, inS, places);
-    if (own) c.recipient = c.recipient.map((r) => (!r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members ? { ...r, country: own } : r));
+    if (own) c.recipient = c.recipient.map((r) => (stateless(r) ? { ...r, country: own } : r));
   }
   // "The two governments" stands for both countries.
   if (c.actor.some((p) => p.members)) c.actor = c.actor.flatMap((p) => p.members ?? [p]);
