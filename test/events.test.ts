@@ -223,3 +223,9 @@ test('a mediation between two parties is the mediator\'s act on both', () => {
   assert.equal(countries(ev.actor), 'NOR');
   assert.equal(ev.recipient.length, 2);
 });
+
+test('a body the pack knows to have no country does not take the actor\'s', () => {
+  const ev = eventsOf('US drone strikes killed four al-Qaeda commanders on Tuesday.').find((e) => e.type === 'ASSAULT');
+  assert.ok(ev);
+  assert.equal(countries(ev.recipient), '');
+});

@@ -696,7 +696,8 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   // "Kenyan police arrested protesters", "Armenian opposition parties called for the resignation of
   // President Kocharian": a recipient with no country of its own (a sector noun, a name the pack
   // does not know) is of the actor's country when the sentence names no other country.
-  const stateless = (r: Participant) => !r.country && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members;
+  // (Not a body the pack knows to have no country: "al-Qaeda" stays without one.)
+  const stateless = (r: Participant) => !r.country && !r.entity && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members;
   if (c.recipient.some(stateless)) {
     const own = domesticCountry(c, s, inS, places);
     if (own) c.recipient = c.recipient.map((r) => (stateless(r) ? { ...r, country: own } : r));
