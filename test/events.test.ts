@@ -229,3 +229,12 @@ test('a body the pack knows to have no country does not take the actor\'s', () =
   assert.ok(ev);
   assert.equal(countries(ev.recipient), '');
 });
+
+test('the same act told again with another verb in one sentence is one event', () => {
+  const events = eventsOf('Colombian rebels blew up an army truck in Cauca on Friday, killing nine Colombian soldiers.').filter((e) => e.type === 'ASSAULT');
+  assert.equal(events.length, 1);
+  assert.equal(countries(events[0]!.actor), 'COL');
+  // Two acts of one type on different parties stay two.
+  const two = eventsOf('Mexican marines arrested a cartel accountant and detained two U.S. citizens in Sinaloa on Friday.').filter((e) => e.type === 'COERCE');
+  assert.equal(two.length, 2, JSON.stringify(two.map((e) => countries(e.recipient))));
+});

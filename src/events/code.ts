@@ -907,7 +907,23 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
     f.triggerLemma === e.triggerLemma && named(f.recipient[0]) === named(e.recipient[0]) &&
     // "a week after Cienfuegos was arrested": a time clause refers back to the event whatever its own date.
     (sameTime(f.date, e.date) || (e.temporalClause ?? false)));
-  return out.filter((e, i) => !remention(e, i) && !partial(e) && !retold(e, i));
+  // "Rebels blew up a police jeep …, killing 11 policemen", "Baghdad rejected … refusing to …": in
+  // one sentence, an event of the same type by the same side(s) on the same country, or on no one
+  // named, told again with another verb is the same event; the more confident telling is kept.
+  const bySentence = new Map<number, CodedEvent[]>();
+  for (const e of out) { const l = bySentence.get(e.evidence.start); if (l) l.push(e); else bySentence.set(e.evidence.start, [e]); }
+  const cset = (xs: Participant[]) => [...new Set(xs.filter((p) => !p.implicit).map((p) => p.country).filter(Boolean))].sort().join();
+  const repeat = (e: CodedEvent) => {
+    const same = bySentence.get(e.evidence.start)!;
+    if (same.length < 2) return false;
+    const ea = cset(e.actor), er = cset(e.recipient);
+    return same.some((f) => f !== e && f.type === e.type && (f.confidence > e.confidence || (f.confidence === e.confidence && f.trigger.start < e.trigger.start)) &&
+      ea !== '' && cset(f.actor) === ea &&
+      // (Two modes of one type are two acts: "raided … to arrest".)
+      (!e.mode || !f.mode || e.mode === f.mode) &&
+      (e.recipient.every((r) => r.implicit) || (er !== '' && er === cset(f.recipient))));
+  };
+  return out.filter((e, i) => !remention(e, i) && !partial(e) && !retold(e, i) && !repeat(e));
 }
 
 /** The actor's one country when the sentence names no other (its parties and places), else null. */
