@@ -238,3 +238,10 @@ test('the same act told again with another verb in one sentence is one event', (
   const two = eventsOf('Mexican marines arrested a cartel accountant and detained two U.S. citizens in Sinaloa on Friday.').filter((e) => e.type === 'COERCE');
   assert.equal(two.length, 2, JSON.stringify(two.map((e) => countries(e.recipient))));
 });
+
+test('a lone capitalised adjective before a common noun is not a name that can be a party', () => {
+  const ev = eventsOf('The Sudanese government threatened to expel Western aid agencies from the region.').find((e) => e.type === 'THREATEN');
+  assert.ok(ev);
+  const texts = (ev.recipient as Array<{ text?: string }>).map((r) => r.text);
+  assert.ok(!texts.includes('Western'), JSON.stringify(texts));
+});

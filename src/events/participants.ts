@@ -188,7 +188,11 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       const opener = j === k && (k === 0 || tokens[k - 1]!.sentence !== t.sentence || /^[“"(]$/.test(tokens[k - 1]!.text));
       // "near the town of Samarra", "in Jericho": a place the gazetteer does not know, not a participant.
       const placeBefore = /\b(?:in|near|at|outside|inside|into|across|throughout|from)\s+(?:the\s+)?(?:(?:town|city|village|province|region|state|district|capital|port|border town|enclave) of\s+)?$|\b(?:town|city|village|province|region|district|enclave) of\s+$/i.test(text.slice(Math.max(0, start - 40), start));
-      const free = end - start > 2 && !opener && !placeBefore && !isCovered(start, end) && !MONTHS_DAYS.test(text.slice(start, end));
+      // "Western aid agencies", "European diplomats": a lone capitalised adjective before a common
+      // noun modifies it; it is not a name.
+      const modifier = j === k && tokens[k + 1]?.pos === 'NOUN' && tokens[k + 1]!.sentence === t.sentence && /^\p{Ll}/u.test(tokens[k + 1]!.text) &&
+        /^\p{Lu}\p{Ll}+(?:ern|ian|an|ese|ish|ic)$/u.test(t.text);
+      const free = end - start > 2 && !opener && !placeBefore && !modifier && !isCovered(start, end) && !MONTHS_DAYS.test(text.slice(start, end));
       if (free) {
         // "Iraqi President Saddam Hussein", "Iran's leader Ayatollah Khomeini": a name right after a
         // title that carries a country is that titled person.
