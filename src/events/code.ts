@@ -320,7 +320,10 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     } else {
       // "Russian warships moved into …", "Nigerian troops pulled out of …": with a motion verb
       // the moving thing is the subject; an entry's objects are looked for there too.
-      const row = pickRow(c.complement) ?? (subj.length ? pickRow(subj.map((p) => text.slice(p.start, p.end)).join(' ') + ' ' + text.slice(c.clauseStart, c.start)) : null);
+      // (Only with no direct object: a phrase ending in its preposition, or a preposition, punctuation
+      // or the end right after the verb.)
+      const intransitive = () => { const n = toks[c.t1 + 1]; return toks[c.t1]!.pos === 'ADP' || !n || n.pos === 'ADP' || n.pos === 'PUNCT' || n.pos === 'ADV'; };
+      const row = pickRow(c.complement) ?? (subj.length && intransitive() ? pickRow(subj.map((p) => text.slice(p.start, p.end)).join(' ') + ' ' + text.slice(c.clauseStart, c.start)) : null);
       if (!row) { c.dropped = true; return; }
       c.row = row;
       c.actor = subj;
@@ -939,7 +942,7 @@ function domesticCountry(c: Cand, s: { start: number; end: number }, inS: Partic
     if (p.country && p.country !== own) return null;
     if (p.members?.some((m) => m.country && m.country !== own)) return null;
   }
-  for (const m of places) if (m.start >= s.start && m.end <= s.end && m.ref.country && m.ref.country !== own) return null;
+  for (const m of placesIn(s, places)) if (m.ref.country && m.ref.country !== own) return null;
   return own;
 }
 
@@ -959,6 +962,20 @@ function soleCountry(s: { start: number; end: number }, inS: Participant[], plac
     if (!see(p.country)) return null;
     if (p.members) for (const m of p.members) if (!see(m.country)) return null;
   }
-  for (const m of places) if (m.start >= s.start && m.end <= s.end && !see(m.ref.country)) return null;
+  for (const m of placesIn(s, places)) if (!see(m.ref.country)) return null;
   return one;
+}
+
+/** The places of one sentence, kept for the events of that sentence (the article's list is read once per sentence). */
+let placeMemo: { s: { start: number; end: number } | null; all: Mention[] | null; list: Mention[] } = { s: null, all: null, list: [] };
+function placesIn(s: { start: number; end: number }, places: Mention[]): Mention[] {
+  if (placeMemo.s !== s || placeMemo.all !== places) {
+    // Places are in text order: a binary search finds the first in the sentence.
+    let lo = 0, hi = places.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (places[mid]!.start < s.start) lo = mid + 1; else hi = mid; }
+    const list: Mention[] = [];
+    for (let i = lo; i < places.length && places[i]!.start < s.end; i++) if (places[i]!.end <= s.end) list.push(places[i]!);
+    placeMemo = { s, all: places, list };
+  }
+  return placeMemo.list;
 }
