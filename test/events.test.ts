@@ -154,9 +154,10 @@ test('a country, a verb and an unknown name are an actor, its act and the recipi
   assert.equal(countries(ev.actor), 'BLR');
   assert.equal(ev.recipient.length, 1);
   // A lower-case title between a country and a name still makes one person.
-  const title = eventsOf('Iran\'s religious leader Ayatollah Khomeini denounced Iraq.').find((e) => e.type === 'ACCUSE') as (Ev & { actor: Array<{ text: string }> }) | undefined;
+  // (A name no pack is likely to list.)
+  const title = eventsOf('Iran\'s religious leader Ali Sadeghi denounced Iraq.').find((e) => e.type === 'ACCUSE') as (Ev & { actor: Array<{ text: string }> }) | undefined;
   assert.ok(title);
-  assert.equal(title.actor[0]?.text, 'Iran\'s religious leader Ayatollah Khomeini');
+  assert.equal(title.actor[0]?.text, 'Iran\'s religious leader Ali Sadeghi');
 });
 
 test('a past tense the tagger reads as a noun after a plural subject is still the verb', () => {
