@@ -75,3 +75,16 @@ test('character classes equal the regex properties, also for astral letters and 
     assert.equal(isUpper(cp), /\p{Lu}/u.test(s), `Lu ${cp.toString(16)}`);
   }
 });
+
+test('an acronym the pack gives a country in Spanish only is read as English in English text', () => {
+  const g = gazetteer();
+  // (A bare "EU": the pack may list longer forms such as "EU ministers".)
+  const m = g.find('The EU imposed new sanctions on Belarus on Monday.').find((x) => x.text === 'EU');
+  assert.ok(m);
+  assert.equal(m.lang, 'es');
+  assert.equal(g.reread(m, 'es')?.ref.country, 'USA');
+  assert.equal(g.reread(m, 'en')?.ref.id, 'intl-eu');
+  const ev = (extractText('The EU condemned Belarus on Thursday.', { published: '2021-03-10' }).record.events as Array<{ type: string; actor: Array<{ country: string | null; sector: string | null }> }>)[0];
+  assert.ok(ev);
+  assert.deepEqual([ev.actor[0]?.country, ev.actor[0]?.sector], [null, 'IGO']);
+});

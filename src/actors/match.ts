@@ -19,9 +19,13 @@ export interface EntityRef {
   role?: 'country' | 'demonym' | 'metonym' | 'place';
 }
 
-export interface Mention { start: number; end: number; text: string; ref: EntityRef }
+export interface Mention {
+  start: number; end: number; text: string; ref: EntityRef;
+  /** Matched by a form of one language only ("EU" for Estados Unidos in Spanish): its reading in other languages may differ. */
+  lang?: string;
+}
 
-interface Form { words: string[]; folded: string; caseRule: 'exact' | 'capital' | 'any'; ref: EntityRef; generic?: boolean; original: string }
+interface Form { words: string[]; folded: string; caseRule: 'exact' | 'capital' | 'any'; ref: EntityRef; generic?: boolean; original: string; lang?: string }
 
 /** Lower-case and strip accents, one output character per input character. */
 export function fold(s: string): string {
@@ -99,10 +103,21 @@ class FormList {
 export class Gazetteer {
   private byFirst = new Map<string, FormList>();
   readonly surnames = new Map<string, EntityRef>();
+  private readonly initials = new Map<string, EntityRef>();
+
+  /**
+   * A mention read in a text of another language than its form's: "EU" in English is the
+   * European Union, not Estados Unidos. Null when that language gives the letters no reading.
+   */
+  reread(m: Mention, lang: string): Mention | null {
+    if (!m.lang || m.lang === lang) return m;
+    const ref = this.initials.get(m.text.replace(/[.\s]/g, '').toUpperCase());
+    return ref ? { start: m.start, end: m.end, text: m.text, ref } : null;
+  }
 
   constructor(readonly pack: Pack = loadPack()) {
     const lists = new Map<string, Form[]>();
-    const add = (form: string, ref: EntityRef, caseRule?: Form['caseRule'], generic?: boolean) => {
+    const add = (form: string, ref: EntityRef, caseRule?: Form['caseRule'], generic?: boolean, lang?: string) => {
       const f = form.trim();
       if (f.length < 2) return;
       const w = words(f);
@@ -111,12 +126,15 @@ export class Gazetteer {
       const rule = caseRule ?? (/^[\p{Lu}\p{N}.&-]{2,8}$/u.test(f) ? 'exact' : /\p{Lu}/u.test(f) ? 'capital' : 'any');
       const key = w[0]!;
       const list = lists.get(key) ?? [];
-      list.push({ words: w, folded: fold(f), caseRule: rule, ref, generic, original: f });
+      list.push({ words: w, folded: fold(f), caseRule: rule, ref, generic, original: f, ...(lang && rule === 'exact' ? { lang } : {}) });
       lists.set(key, list);
     };
     for (const c of pack.countries) {
       const ref: EntityRef = { id: `country-${c.iso3.toLowerCase()}`, name: c.names.en?.[0] ?? c.iso3, kind: 'place', country: c.iso3, sector: null, role: 'country' };
-      for (const n of Object.values(c.names).flat()) add(n, ref);
+      // An acronym of one language only ("EU", Estados Unidos) is marked with it: in another
+      // language the same letters may name something else (the European Union).
+      const names = Object.entries(c.names);
+      for (const [lang, ns] of names) for (const n of ns) add(n, ref, undefined, undefined, names.some(([l, o]) => l !== lang && o.includes(n)) ? undefined : lang);
       for (const d of Object.values(c.demonyms ?? {}).flat()) add(d, { ...ref, role: 'demonym' }, /\p{Lu}/u.test(d) ? 'capital' : 'any');
       for (const m of c.metonyms ?? []) add(m, { ...ref, role: 'metonym' });
       // Capitals not used for the government are places of the country ("a curfew in Algiers").
@@ -151,6 +169,17 @@ export class Gazetteer {
       for (const s of p.surnames) this.surnames.set(fold(s), ref);
     }
     for (const [key, list] of lists) this.byFirst.set(key, new FormList(key, list));
+    // International bodies by the initials of their English names ("European Union" → EU), for
+    // the English reading of an acronym the pack gives another language.
+    const seen = new Map<string, EntityRef | null>();
+    for (const i of pack.institutions) {
+      if (i.country !== null) continue;
+      const caps = i.name.split(/\s+/).filter((w) => !/^(of|the|for|and|on)$/.test(w));
+      if (caps.length < 2 || !caps.every((w) => /^\p{Lu}/u.test(w))) continue;
+      const key = caps.map((w) => w[0]).join('');
+      seen.set(key, seen.has(key) ? null : { id: i.id, name: i.name, kind: 'organization', country: i.country, sector: i.sector });
+    }
+    for (const [k, ref] of seen) if (ref) this.initials.set(k, ref);
   }
 
   /** All pack mentions in a text, longest first where they overlap, then surnames and later mentions of people. */
@@ -219,7 +248,7 @@ export class Gazetteer {
         }
         if (prior) ref = prior.ref;
       }
-      out.push({ start, end, text: surface, ref });
+      out.push(f.lang ? { start, end, text: surface, ref, lang: f.lang } : { start, end, text: surface, ref });
       return end;
     }
     return null;

@@ -46,6 +46,15 @@ export class Clause {
     this.timeAt = toks.map((t) => here.some((x) => x.start <= t.start && t.start < x.end) || /^(today|yesterday|tonight|now|here|there)$/.test(t.lower));
   }
 
+  /** The token before a time expression ending at k ("… on Monday"), or k when there is none. */
+  skipTimeBack(k: number): number {
+    if (k < 0 || !this.timeAt[k] || this.partAt[k]) return k;
+    let g = k;
+    while (g >= 0 && this.timeAt[g] && !this.partAt[g]) g--;
+    if (g >= 0 && this.toks[g]!.pos === 'ADP' && /^(on|in|at|during|since|by|until)$/.test(this.toks[g]!.lower)) g--;
+    return g;
+  }
+
   /** The sentence text between two offsets, rebuilt from the tokens. */
   text(a: number, b: number): string {
     let out = '';
@@ -157,7 +166,7 @@ export class Clause {
   }
 
   /** Coordinated participants starting at participant p going right: "X and Y". */
-  coordinatedAfter(p: Participant, limit: number): Participant[] {
+  coordinatedAfter(p: Participant, limit: number, between = false): Participant[] {
     const out = [p];
     let j = this.tokenAt(p.end - 1) + 1;
     let lastAnd = 1;
@@ -171,7 +180,8 @@ export class Clause {
       const q = this.partAt[m];
       if (!q || out.includes(q) || q.start !== this.toks[m]!.start) break;
       // "…, and officials said": a party with its own verb starts a new clause.
-      if (/^(VERB|AUX)$/.test(this.toks[this.tokenAt(q.end - 1) + 1]?.pos ?? '')) break;
+      // (Not after "between": "talks between X and Y opened" need both.)
+      if (!between && /^(VERB|AUX)$/.test(this.toks[this.tokenAt(q.end - 1) + 1]?.pos ?? '')) break;
       out.push(q);
       j = this.tokenAt(q.end - 1) + 1;
     }
@@ -207,7 +217,8 @@ export class Clause {
     }
     if (vg.infinitive) {
       // "urged the agency to answer": object control; "agreed to provide": subject control.
-      let g = vg.first - 2;
+      // (Over a time expression: "pledged on Tuesday to release", "raided … on Monday to arrest".)
+      let g = this.skipTimeBack(vg.first - 2);
       const obj = g >= 0 ? this.partAt[g] : undefined;
       if (obj) {
         const before = this.tokenAt(obj.start) - 1;
@@ -381,7 +392,8 @@ export class Clause {
     // Quantifiers too: "more than 100 Palestinians", "at least 12 people", "up to 13,000 refugees".
     const quantifier = (i: number) => /^(than|least|at|up|to|about|nearly|some|over|almost|around|roughly|approximately|more|fewer|less)$/.test(this.toks[i]!.lower) && this.toks.slice(i + 1, k).some((u) => u.pos === 'NUM');
     // And over coordinated parties: in "in the U.S. and Mexico", Mexico is also "in".
-    while (j > floor && ((/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || /^[-"“”‘’']$/.test(this.toks[j]!.text) || this.toks[j]!.lower === 'then' || quantifier(j)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic') ||
+    // A possessive determiner too: "with his Saudi counterpart".
+    while (j > floor && ((/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(this.toks[j]!.pos) || /^[-"“”‘’']$/.test(this.toks[j]!.text) || this.toks[j]!.lower === 'then' || quantifier(j) || POSS_DET.has(this.toks[j]!.lower)) && !(this.partAt[j] && this.partAt[j]!.kind !== 'generic') ||
       (this.toks[j]!.pos === 'CCONJ' && this.partAt[j - 1]) || (this.partAt[j] && this.toks[j + 1]?.pos === 'CCONJ' && this.partAt[j] !== this.partAt[k]))) j--;
     if (j <= floor) return 'obj';
     const t = this.toks[j]!;
@@ -431,6 +443,8 @@ export class Clause {
     return out;
   }
 }
+
+const POSS_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 export type Subject =
   | { kind: 'parts'; parts: Participant[]; via: string }

@@ -46,6 +46,10 @@ export interface CodedEvent {
 /** Types whose agentless passive or noun is a state act, with the sector of the implicit actor. */
 const IMPLICIT: Record<string, string> = { COERCE: 'COP', SANCTION: 'GOV', ACCUSE: 'JUD', RETREAT: 'GOV', CONCEDE: 'JUD' };
 
+/** Aspectual verbs that say an event took place ("talks opened", "were held", "took place"). */
+const OCCURRENCE = new Set(['open', 'reopen', 'begin', 'start', 'resume', 'continue', 'end', 'conclude', 'close', 'hold', 'take', 'proceed', 'wrap',
+  'abrir', 'iniciar', 'comenzar', 'empezar', 'reanudar', 'continuar', 'concluir', 'terminar', 'celebrar']);
+
 const VERBAL = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 const CONFLICT = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST', 'THREATEN']);
 
@@ -133,8 +137,14 @@ function findPhrase(list: string[] | undefined, text: string, plurals = false): 
 export let trace: ((msg: string) => void) | null = null;
 export function setTrace(f: ((msg: string) => void) | null): void { trace = f; }
 
-export function codeEvents(text: string, time: TimeDoc, mentions: Mention[], lang: Lang, tokensIn?: Token[]): CodedEvent[] {
+export function codeEvents(text: string, time: TimeDoc, mentionsIn: Mention[], lang: Lang, tokensIn?: Token[]): CodedEvent[] {
   const lex = lexicon(lang);
+  // A form of another language only ("EU", Estados Unidos, in English text) is read in this one.
+  let mentions = mentionsIn;
+  if (mentionsIn.some((m) => m.lang && m.lang !== lang)) {
+    const g = gazetteer();
+    mentions = mentionsIn.map((m) => g.reread(m, lang)).filter((m): m is Mention => m !== null);
+  }
   const lower = text.toLowerCase();
   const tokens: Token[] = tokensIn ?? (lang === 'en' ? analyze(text).tokens : spanishTokens(text, lex));
   const parts = findParticipants(text, mentions, lex, lang === 'en' ? tokens : null, time.timexes);
@@ -203,10 +213,11 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
         while (b >= 0 && (toks[b]!.pos === 'ADJ' || (toks[b]!.pos === 'ADV' && /er$/.test(toks[b]!.lower)))) b--;
         const determined = b >= 0 && b < k && (toks[b]!.pos === 'DET' || /^(their|his|her|its|our|my|your)$/.test(toks[b]!.lower)) && !/(ed|ing)$/.test(t.lower);
         if (determined && t.pos === 'VERB') t.pos = 'NOUN';
-        const verbLike = t.pos === 'VERB' || (t.pos === 'ADJ' && /ed$/.test(t.lower) && k > 0 && (!!clause.partAt[k - 1] || /^(PROPN|NOUN|PRON)$/.test(toks[k - 1]!.pos)) && /^(DET|PRON|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? '')) ||
+        // (After a plural subject the tagger may read it as a noun too: "Gunmen abducted two …".)
+        const verbLike = t.pos === 'VERB' || ((t.pos === 'ADJ' || (t.pos === 'NOUN' && !determined)) && /ed$/.test(t.lower) && k > 0 && (!!clause.partAt[k - 1] || /^(PROPN|NOUN|PRON)$/.test(toks[k - 1]!.pos)) && /^(DET|PRON|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? '')) ||
           // "…: arresting retired general X": an -ing form opening a clause, with an object after it.
           (t.pos === 'ADJ' && /ing$/.test(t.lower) && k > 0 && /^[,:;—–]$/.test(toks[k - 1]!.text) && (/^(DET|PROPN|NUM)$/.test(toks[k + 1]?.pos ?? '') || (toks[k + 1]?.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(toks[k + 2]?.pos ?? ''))));
-        if (verbLike && t.pos === 'ADJ') t.pos = 'VERB';
+        if (verbLike && t.pos !== 'VERB') t.pos = 'VERB';
         rows = rows.filter((r) => r.pos === 'phrase' || (r.pos === 'verb' ? verbLike : t.pos === 'NOUN' || t.pos === 'PROPN'));
       }
       // Phrases that contain the trigger but are not events ("press release", "in charge").
@@ -329,7 +340,12 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
         if (w) c.actor = [w.part];
       }
     } else {
-      const row = pickRow(c.complement);
+      // "Russian warships moved into …", "Nigerian troops pulled out of …": with a motion verb
+      // the moving thing is the subject; an entry's objects are looked for there too.
+      // (Only with no direct object: a phrase ending in its preposition, or a preposition, punctuation
+      // or the end right after the verb.)
+      const intransitive = () => { const n = toks[c.t1 + 1]; return toks[c.t1]!.pos === 'ADP' || !n || n.pos === 'ADP' || n.pos === 'PUNCT' || n.pos === 'ADV'; };
+      const row = pickRow(c.complement) ?? (subj.length && intransitive() ? pickRow(subj.map((p) => text.slice(p.start, p.end)).join(' ') + ' ' + text.slice(c.clauseStart, c.start)) : null);
       if (!row) { c.dropped = true; return; }
       c.row = row;
       c.actor = subj;
@@ -350,11 +366,14 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
         if (rec) break;
       }
       rec ??= fallback;
-      const thatClause = toks[c.t1 + 1]?.lower === 'that' && (row.speech || VERBAL.has(row.type));
+      // ("demanded on Monday that …": over a time expression.)
+      let th = c.t1 + 1;
+      while (th < toks.length && th - c.t1 < 6 && (clause.timeAt[th] && !clause.partAt[th] || (toks[th]!.pos === 'ADP' && /^(on|in|at|during)$/.test(toks[th]!.lower) && clause.timeAt[th + 1]))) th++;
+      const thatClause = toks[th]?.lower === 'that' && (row.speech || VERBAL.has(row.type));
       if (rec) c.recipient = clause.coordinatedAfter(rec.part, toks.length);
       else if (thatClause) {
         // "demanded that the Turkish government provide…": the complement's subject is addressed.
-        const inner = clause.after(c.t1 + 1, 8)[0];
+        const inner = clause.after(th, 8)[0];
         if (inner) c.recipient = clause.coordinatedAfter(inner.part, toks.length);
       } else {
         // "rescinded its parking spot", "arrested him": a pronoun object stands for someone named before.
@@ -418,11 +437,17 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
       c.actor = [{ text: '', entity: null, country: theme.part.country, sector: 'GOV', start: c.start, end: c.start, kind: 'generic', implicit: true }];
     }
     if (rec && c.recipient.length === 0) {
-      const side = clause.coordinatedAfter(rec.part, toks.length);
+      const side = clause.coordinatedAfter(rec.part, toks.length, rec.role === 'between');
       // "a phone call between Presidents Trump and Peña Nieto": the first party acts, the other receives.
       // A fight between two sides is mutual: both act ("the battle between traffickers and the Navy").
       if (rec.role === 'between' && side.length > 1 && c.actor.length === 0 && row.type === 'ASSAULT') { c.actor = side; c.recipient = []; }
-      else if (rec.role === 'between' && side.length > 1 && c.actor.length === 0) { c.actor = [side[0]!]; c.recipient = side.slice(1); }
+      else if (rec.role === 'between' && side.length > 1 && c.actor.length === 0) {
+        // "X launched a mediation effort between A and B": the light verb's subject acts on both.
+        const v = clause.governingVerb(head);
+        const mediator = v !== null && lex.lightVerbs.has(toks[v]!.lemma) ? subjectParts(clause.verbGroup(v)).filter((p) => !side.includes(p)) : [];
+        if (mediator.length) { c.actor = mediator; c.recipient = side; }
+        else { c.actor = [side[0]!]; c.recipient = side.slice(1); }
+      }
       else c.recipient = side;
     }
     if (c.actor.length === 0) {
@@ -438,7 +463,11 @@ function assignArguments(c: Cand, clause: Clause, lex: Lexicon, all: Participant
     if (/^(COOPERATE|AID|SUPPORT|CONSULT)$/.test(row.type) && clause.governingVerb(head) === null && clause.inSubjectPosition(c.t0)) {
       let j = c.t1 + 1;
       while (j < toks.length && j - c.t1 < 12 && /^(ADP|DET|ADJ|NOUN|PROPN|CCONJ|NUM|PART)$/.test(toks[j]!.pos)) j++;
-      if (toks[j] && (toks[j]!.pos === 'AUX' || toks[j]!.pos === 'VERB')) { c.dropped = true; return; }
+      // ("Talks between X and Y opened on Monday", "were held": the verb says the event took place.)
+      let v = j;
+      while (v < toks.length && v - j < 4 && (toks[v]!.pos === 'AUX' || toks[v]!.pos === 'ADV' || toks[v]!.pos === 'PART')) v++;
+      const happened = toks[v]?.pos === 'VERB' && OCCURRENCE.has(toks[v]!.lemma);
+      if (toks[j] && (toks[j]!.pos === 'AUX' || toks[j]!.pos === 'VERB') && !happened) { c.dropped = true; return; }
     }
   }
   // Still no recipient: the first party with a country later in the clause, whatever links it
@@ -538,13 +567,15 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
     // clause whose complement holds this one ("called for the dismissal of", "accused X of working").
     let govTok: number | null = null;
     if (c.vg?.infinitive) {
-      let g = c.vg.first - 2;
+      let g = clause.skipTimeBack(c.vg.first - 2);
       const obj = g >= 0 ? clause.partAt[g] : undefined;
       if (obj) g = clause.tokenAt(obj.start) - 1;
       while (g >= 0 && (toks[g]!.pos === 'ADV' || toks[g]!.pos === 'PART' && toks[g]!.lower !== 'to')) g--;
       govTok = g >= 0 ? g : null;
     }
-    const gov = cands.find((g) => g !== c && !g.dropped && g.t1 < c.t0 && (
+    // (A trigger dropped as the content of another still governs its own complement: in "rejected
+    // calls for his resignation" the resignation is the content of the calls, not an event.)
+    const gov = cands.find((g) => g !== c && (!g.dropped || (g.governedBy !== null && g.governedBy.type !== 'ACCUSE' && !g.governorRole)) && g.t1 < c.t0 && (
       (govTok !== null && g.t0 <= govTok && govTok <= g.t1) ||
       // "demanded an admission by Moscow that Soviet forces murdered…": a that-clause in the object of a speech act is its content.
       (c.t0 - g.t1 <= 20 && (VERBAL.has(g.row.type) || g.row.speech) && (() => {
@@ -556,6 +587,11 @@ function govern(cands: Cand[], clause: Clause, lex: Lexicon): void {
         (t.pos === 'CCONJ' && /^(VERB|AUX)$/.test(toks[g.t1 + 2 + i]?.pos ?? '')) || t.text === ',' ||
         (t.pos === 'VERB' && !/ing$/.test(t.lower) && toks[g.t1 + i]!.lower !== 'to' && g.t1 + 1 + i !== c.t0)))
     ));
+    if (gov?.dropped) {
+      c.dropped = true;
+      c.governedBy = gov;
+      continue;
+    }
     if (gov) {
       c.governedBy = gov;
       if (gov.row.type === 'ACCUSE' || gov.row.lemma === 'charge') {
@@ -637,7 +673,17 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   }
   // "agents of the DEA", "agentes de la DEA": a generic party takes the country of the body it belongs to.
   const refine = (p: Participant): Participant => {
-    if (p.kind !== 'generic' || p.country) return p;
+    if (p.country || p.sector === 'IGO' || p.sector === 'NGO') return p;
+    // "Andrew Meldrum, an American correspondent", "X, the United Nations relief coordinator": a
+    // name the pack does not know takes the country (or international body) of its apposition.
+    if (p.kind === 'name' || p.kind === 'person') {
+      const ap = /^(,\s+)(?:an?|the)\s+/i.exec(text.slice(p.end, p.end + 8));
+      const q = ap ? inS.find((x) => x.start === p.end + ap[0].length || x.start === p.end + ap[1]!.length) : undefined;
+      if (q?.country) return { ...p, country: q.country };
+      if (q && (q.sector === 'IGO' || q.sector === 'NGO') && !q.country) return { ...p, sector: q.sector };
+      return p;
+    }
+    if (p.kind !== 'generic') return p;
     const owner = inS.find((q) => q.start > p.end && q.country && /^\s+(?:of|from|de|del|de la|de los|de las)\s+(?:the\s+)?$/i.test(text.slice(p.end, q.start)));
     return owner ? { ...p, country: owner.country } : p;
   };
@@ -650,7 +696,7 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   }
   // A name the pack does not know ("Azadliq", "Bouteflicka") acts from the country the sentence
   // places the event in, or the only other country it names.
-  if (c.actor.length === 1 && c.actor[0]!.kind === 'name' && !c.actor[0]!.country) {
+  if (c.actor.length === 1 && c.actor[0]!.kind === 'name' && !c.actor[0]!.country && c.actor[0]!.sector !== 'IGO' && c.actor[0]!.sector !== 'NGO') {
     const others = new Set([...inS.filter((p) => p.kind === 'country' && p.country).map((p) => p.country!), ...places.filter((m) => m.start >= s.start && m.end <= s.end && m.ref.country).map((m) => m.ref.country!)]);
     for (const r of c.recipient) if (r.country && r.kind !== 'country') others.delete(r.country);
     const here = locationOf(c, s, text, places, inS);
@@ -659,6 +705,27 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
     const fellow = others.size === 0 ? c.recipient.find((r) => r.country && (r.kind === 'person' || r.kind === 'organization'))?.country ?? null : null;
     const country = here?.country ?? (others.size === 1 ? [...others][0]! : fellow);
     if (country) c.actor = [{ ...c.actor[0]!, country }];
+  }
+  // "Students marched in Rangoon", "troops in Baghdad", "Opposition leader X rejected the results
+  // of Kenya's election": an actor with no country of its own (a sector noun, a titled person the
+  // pack does not know) is of the only country the sentence names, when the event takes place there
+  // or, for a domestic political actor, when that country is the state or place acted on.
+  if (c.actor.length > 0 && c.actor.every((a) => !a.country && a.kind !== 'name' && a.sector !== 'IGO' && a.sector !== 'NGO' && !a.members && !a.implicit)) {
+    const one = soleCountry(s, inS, places);
+    if (one) {
+      const here = locationOf(c, s, text, places, inS)?.country === one;
+      const state = !here && c.actor.every((a) => DOMESTIC.has(a.sector ?? '')) && c.recipient.some((r) => r.country === one && (r.kind === 'country' && (r.sector === 'GOV' || r.sector === null) && !/s$/.test(r.text) || r.implicit));
+      if (here || state) c.actor = c.actor.map((a) => ({ ...a, country: one }));
+    }
+  }
+  // "Kenyan police arrested protesters", "Armenian opposition parties called for the resignation of
+  // President Kocharian": a recipient with no country of its own (a sector noun, a name the pack
+  // does not know) is of the actor's country when the sentence names no other country.
+  // (Not a body the pack knows to have no country: "al-Qaeda" stays without one.)
+  const stateless = (r: Participant) => !r.country && !r.entity && r.sector !== 'IGO' && r.sector !== 'NGO' && !r.members;
+  if (c.recipient.some(stateless)) {
+    const own = domesticCountry(c, s, inS, places);
+    if (own) c.recipient = c.recipient.map((r) => (stateless(r) ? { ...r, country: own } : r));
   }
   // "The two governments" stands for both countries.
   if (c.actor.some((p) => p.members)) c.actor = c.actor.flatMap((p) => p.members ?? [p]);
@@ -689,6 +756,13 @@ function finish(c: Cand, clause: Clause, lex: Lexicon, time: TimeDoc, sentence: 
   // A generic actor with no country and no recipient is rarely an interaction worth coding.
   if (!c.actor.some(named) && !c.recipient.some(named)) return null;
   if (c.actor.length === 0 && c.recipient.length === 0) return null;
+  // "The Sudanese government said it would release all political detainees": an act with no
+  // party named on the receiving end, in a sentence that names only the actor's country, is
+  // aimed at that country (PLOVER codes the state as target). Meetings need a partner named.
+  if (c.recipient.length === 0 && c.type !== 'CONSULT' && c.actor.length && !c.actor.some((a) => a.implicit)) {
+    const own = domesticCountry(c, s, inS, places);
+    if (own) c.recipient = [{ text: '', entity: null, country: own, sector: null, start: c.start, end: c.start, kind: 'country', implicit: true }];
+  }
 
   // (The clause before the trigger, at most 240 characters: cues further back are out of scope anyway.)
   const before = text.slice(Math.max(Math.min(c.clauseStart, c.start), c.start - 240), c.start);
@@ -882,8 +956,8 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
     (f.triggerLemma === e.triggerLemma || f.triggerLemma.startsWith(e.triggerLemma) || e.triggerLemma.startsWith(f.triggerLemma)) &&
     (e.recipient.length === 0 || e.recipient[0]!.kind !== 'person' || who(f.recipient[0]) === who(e.recipient[0])) && (!e.ownDate || sameTime(f.date, e.date)));
   // In one sentence, an event with no recipient beside one of the same type and actor with a recipient is the same event.
-  const partial = (e: CodedEvent) => e.recipient.length === 0 && out.some((f) => f !== e && f.evidence.start === e.evidence.start && f.type === e.type &&
-    f.recipient.length > 0 && f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join());
+  const partial = (e: CodedEvent) => e.recipient.every((r) => r.implicit) && out.some((f) => f !== e && f.evidence.start === e.evidence.start && f.type === e.type &&
+    f.recipient.some((r) => !r.implicit) && f.actor.map((a) => a.country).join() === e.actor.map((a) => a.country).join());
   // "the house in which El H2 and the others were killed": the same act on the same named party,
   // told again later, is the event already coded.
   const named = (p?: Participant) => (p && (p.entity || p.kind === 'person' || p.kind === 'generic') ? who(p) : null);
@@ -891,5 +965,72 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
     f.triggerLemma === e.triggerLemma && named(f.recipient[0]) === named(e.recipient[0]) &&
     // "a week after Cienfuegos was arrested": a time clause refers back to the event whatever its own date.
     (sameTime(f.date, e.date) || (e.temporalClause ?? false)));
-  return out.filter((e, i) => !remention(e, i) && !partial(e) && !retold(e, i));
+  // "Rebels blew up a police jeep …, killing 11 policemen", "Baghdad rejected … refusing to …": in
+  // one sentence, an event of the same type by the same side(s) on the same country, or on no one
+  // named, told again with another verb is the same event; the more confident telling is kept.
+  const bySentence = new Map<number, CodedEvent[]>();
+  for (const e of out) { const l = bySentence.get(e.evidence.start); if (l) l.push(e); else bySentence.set(e.evidence.start, [e]); }
+  const cset = (xs: Participant[]) => [...new Set(xs.filter((p) => !p.implicit).map((p) => p.country).filter(Boolean))].sort().join();
+  const repeat = (e: CodedEvent) => {
+    const same = bySentence.get(e.evidence.start)!;
+    if (same.length < 2) return false;
+    const ea = cset(e.actor), er = cset(e.recipient);
+    return same.some((f) => f !== e && f.type === e.type && (f.confidence > e.confidence || (f.confidence === e.confidence && f.trigger.start < e.trigger.start)) &&
+      ea !== '' && cset(f.actor) === ea &&
+      // (Two modes of one type are two acts: "raided … to arrest".)
+      (!e.mode || !f.mode || e.mode === f.mode) &&
+      (e.recipient.every((r) => r.implicit) || (er !== '' && er === cset(f.recipient))));
+  };
+  return out.filter((e, i) => !remention(e, i) && !partial(e) && !retold(e, i) && !repeat(e));
+}
+
+/** The actor's one country when the sentence names no other (its parties and places), else null. */
+function domesticCountry(c: Cand, s: { start: number; end: number }, inS: Participant[], places: Mention[]): string | null {
+  let own: string | null = null;
+  for (const a of c.actor) {
+    if (!a.country) continue;
+    if (own && a.country !== own) return null;
+    own = a.country;
+  }
+  if (!own) return null;
+  for (const p of inS) {
+    if (p.country && p.country !== own) return null;
+    if (p.members?.some((m) => m.country && m.country !== own)) return null;
+  }
+  for (const m of placesIn(s, places)) if (m.ref.country && m.ref.country !== own) return null;
+  return own;
+}
+
+/** Sectors of a country's own political life: their members act at home. */
+const DOMESTIC = new Set(['GOV', 'OPP', 'LEG', 'JUD', 'COP', 'EDU', 'LAB', 'CVL', 'MED', 'PTY']);
+
+/** The one country the sentence names (its parties and places), else null. */
+function soleCountry(s: { start: number; end: number }, inS: Participant[], places: Mention[]): string | null {
+  let one: string | null = null;
+  const see = (c: string | null | undefined) => {
+    if (!c) return true;
+    if (one && c !== one) return false;
+    one = c;
+    return true;
+  };
+  for (const p of inS) {
+    if (!see(p.country)) return null;
+    if (p.members) for (const m of p.members) if (!see(m.country)) return null;
+  }
+  for (const m of placesIn(s, places)) if (!see(m.ref.country)) return null;
+  return one;
+}
+
+/** The places of one sentence, kept for the events of that sentence (the article's list is read once per sentence). */
+let placeMemo: { s: { start: number; end: number } | null; all: Mention[] | null; list: Mention[] } = { s: null, all: null, list: [] };
+function placesIn(s: { start: number; end: number }, places: Mention[]): Mention[] {
+  if (placeMemo.s !== s || placeMemo.all !== places) {
+    // Places are in text order: a binary search finds the first in the sentence.
+    let lo = 0, hi = places.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (places[mid]!.start < s.start) lo = mid + 1; else hi = mid; }
+    const list: Mention[] = [];
+    for (let i = lo; i < places.length && places[i]!.start < s.end; i++) if (places[i]!.end <= s.end) list.push(places[i]!);
+    placeMemo = { s, all: places, list };
+  }
+  return placeMemo.list;
 }

@@ -48,6 +48,20 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
     return tokens[lo]!.start === at ? tokens[lo]!.pos : null;
   };
   const nominal = (at: number) => { const p = posAt(at); return p === null || p === 'NOUN' || p === 'ADJ' || p === 'PROPN'; };
+  // The lower-case words between a country and a name make a title ("'s religious leader"), not a
+  // verb and its object ("Zimbabwe deported Andrew Meldrum"): nouns and adjectives, ending in a noun.
+  const titleWords = (a: number, b: number): boolean => {
+    const re = /[a-z][\p{L}-]*/gu;
+    const mid = text.slice(a, b);
+    let m: RegExpExecArray | null;
+    let last: string | null = null;
+    while ((m = re.exec(mid)) !== null) {
+      if (m.index === 1 && /^['’]$/.test(mid[0]!)) continue; // the possessive "s"
+      last = posAt(a + m.index);
+      if (last !== null && last !== 'NOUN' && last !== 'ADJ' && last !== 'PROPN') return false;
+    }
+    return last === null || last === 'NOUN' || last === 'PROPN';
+  };
   for (const m of mentions) {
     if (m.ref.kind === 'place' && m.ref.role === 'place') continue;
     let end = m.end;
@@ -198,14 +212,18 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
       const opener = j === k && (k === 0 || tokens[k - 1]!.sentence !== t.sentence || /^[“"(]$/.test(tokens[k - 1]!.text));
       // "near the town of Samarra", "in Jericho": a place the gazetteer does not know, not a participant.
       const placeBefore = /\b(?:in|near|at|outside|inside|into|across|throughout|from)\s+(?:the\s+)?(?:(?:town|city|village|province|region|state|district|capital|port|border town|enclave) of\s+)?$|\b(?:town|city|village|province|region|district|enclave) of\s+$/i.test(text.slice(Math.max(0, start - 40), start));
-      const free = end - start > 2 && !opener && !placeBefore && !isCovered(start, end) && !MONTHS_DAYS.test(text.slice(start, end));
+      // "Western aid agencies", "European diplomats": a lone capitalised adjective before a common
+      // noun modifies it; it is not a name.
+      const modifier = j === k && tokens[k + 1]?.pos === 'NOUN' && tokens[k + 1]!.sentence === t.sentence && /^\p{Ll}/u.test(tokens[k + 1]!.text) &&
+        /^\p{Lu}\p{Ll}+(?:ern|ian|an|ese|ish|ic)$/u.test(t.text);
+      const free = end - start > 2 && !opener && !placeBefore && !modifier && !isCovered(start, end) && !MONTHS_DAYS.test(text.slice(start, end));
       if (free) {
         // "Iraqi President Saddam Hussein", "Iran's leader Ayatollah Khomeini": a name right after a
         // title that carries a country is that titled person.
         // Also "Iran's religious leader Ayatollah Khomeini": a country, its possessive and a lower-case title.
         // (Only parties ending just before the name are looked at: no text is sliced for the others.)
         const title = out.find((p) => p.end <= start && start - p.end <= 3 && /^[\s,]*$/.test(text.slice(p.end, start)) && (p.kind === 'country' || (p.kind === 'generic' && p.sector))) ??
-          out.find((p) => p.kind === 'country' && p.end <= start && start - p.end <= 48 && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){1,3}\s+$/u.test(text.slice(p.end, start)));
+          out.find((p) => p.kind === 'country' && p.end <= start && start - p.end <= 48 && /^(?:['’]s)?(?:\s+[a-z][\p{L}-]*){1,3}\s+$/u.test(text.slice(p.end, start)) && titleWords(p.end, start));
         if (title) { title.end = end; title.text = text.slice(title.start, end); title.kind = 'person'; }
         else out.push({ text: text.slice(start, end), entity: null, country: null, sector: null, start, end, kind: 'name' });
         cover(start, end);
