@@ -5,6 +5,7 @@
 // ("New Mexico" is not Mexico). A small matcher of our own: the pack is a few thousand
 // phrases and the text is already in memory, so a first-word index is all it needs.
 import { isLetter, isLetterOrDigit, isUpper, width } from '../util/chars.js';
+import { FNV_START, fnv, WordHashSet } from '../util/word-hash.js';
 import { loadPack, type Pack } from './pack.js';
 
 export type EntityKind = 'person' | 'organization' | 'group' | 'place';
@@ -59,6 +60,9 @@ function lowerAscii(s: string): string {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 
 /** A word without its possessive ending and trailing dots, apostrophes or hyphens ("mexico's" → "mexico", "u.s." → "u.s"). */
+/** . ' ’ - : trimmed from the end of a word's key. */
+const isTrailer = (c: number): boolean => c === 46 || c === 39 || c === 0x2019 || c === 45;
+
 function trimWord(w: string): string {
   let end = w.length;
   if (end > 2 && w.charCodeAt(end - 1) === 115 /* s */ && (w[end - 2] === "'" || w[end - 2] === '’')) end -= 2;
@@ -102,6 +106,8 @@ class FormList {
 
 export class Gazetteer {
   private byFirst = new Map<string, FormList>();
+  /** The keys of byFirst as a hash set (util/word-hash.ts). */
+  private firstWords = new WordHashSet([]);
   readonly surnames = new Map<string, EntityRef>();
   private readonly initials = new Map<string, EntityRef>();
 
@@ -169,6 +175,7 @@ export class Gazetteer {
       for (const s of p.surnames) this.surnames.set(fold(s), ref);
     }
     for (const [key, list] of lists) this.byFirst.set(key, new FormList(key, list));
+    this.firstWords = new WordHashSet(this.byFirst.keys());
     // International bodies by the initials of their English names ("European Union" → EU), for
     // the English reading of an acronym the pack gives another language.
     const seen = new Map<string, EntityRef | null>();
@@ -199,7 +206,19 @@ export class Gazetteer {
         if (!isWordPart(c)) break;
         wordEnd += width(c);
       }
-      const end = this.formAt(text, folded, start, wordEnd, out);
+      // Only a word whose key (trimmed as trimWord does, or its part before a hyphen) hashes
+      // into the first words' hash set can start a form: the rest need no slice and lookup.
+      let keyEnd = wordEnd;
+      if (keyEnd - start > 2 && folded.charCodeAt(keyEnd - 1) === 115 && (folded.charCodeAt(keyEnd - 2) === 39 || folded.charCodeAt(keyEnd - 2) === 0x2019)) keyEnd -= 2;
+      while (keyEnd > start && isTrailer(folded.charCodeAt(keyEnd - 1))) keyEnd--;
+      let h = FNV_START;
+      let hHyphen = -1;
+      for (let k = start; k < keyEnd; k++) {
+        const c = folded.charCodeAt(k);
+        if (c === 45 && hHyphen === -1) hHyphen = h;
+        h = fnv(h, c);
+      }
+      const end = this.firstWords.has(h) || (hHyphen !== -1 && this.firstWords.has(hHyphen)) ? this.formAt(text, folded, start, wordEnd, out) : null;
       i = end ?? wordEnd;
     }
     return this.addSurnames(text, folded, out);
