@@ -7,6 +7,7 @@ import { gazetteer, type Mention } from '../actors/match.js';
 import type { TimeDoc } from '../time/index.js';
 import type { EventDate } from '../time/types.js';
 import { analyze, type Token } from '../nlp/analyze.js';
+import { isLetterOrDigit } from '../util/chars.js';
 import { attribution } from './attribution.js';
 import { Clause, type Tok, type VerbGroup } from './clause.js';
 import { factualityOf } from './factuality.js';
@@ -82,7 +83,12 @@ interface Cand {
 
 function wordAt(lower: string, at: number, form: string): boolean {
   // Whole words only, and not the second half of a compound ("long-threatened", "U.S.-backed").
-  return lower.startsWith(form, at) && !/[\p{L}\p{N}]/u.test(lower[at + form.length] ?? '') && !/[\p{L}\p{N}-]/u.test(lower[at - 1] ?? '');
+  if (!lower.startsWith(form, at)) return false;
+  // (The character classes by code unit, as the regexes /[\p{L}\p{N}]/u read a lone character.)
+  const after = at + form.length < lower.length ? lower.charCodeAt(at + form.length) : -1;
+  if (after >= 0 && isLetterOrDigit(after)) return false;
+  const before = at > 0 ? lower.charCodeAt(at - 1) : -1;
+  return !(before >= 0 && (before === 45 || isLetterOrDigit(before)));
 }
 
 /** Does a phrase list item occur as whole words in the text? Longest first by the caller. */
