@@ -127,9 +127,56 @@ function keysOf(o: object): string[] {
   return k;
 }
 
+/**
+ * A long phrase list indexed by the first word of each padded form: the text's words are read
+ * once and only the forms starting with one of them are compared, instead of searching the
+ * text once per form (object lists run to hundreds of items).
+ */
+interface Indexed { exact: Map<string, Array<{ i: number; padded: string }>>; variants: Map<string, Array<{ i: number; padded: string }>> }
+const indexedLists = new WeakMap<string[], Indexed>();
+function indexed(list: string[]): Indexed {
+  let ix = indexedLists.get(list);
+  if (!ix) {
+    const add = (m: Indexed['exact'], padded: string, i: number) => {
+      const first = padded.slice(1, padded.indexOf(' ', 1));
+      let l = m.get(first);
+      if (!l) m.set(first, (l = []));
+      l.push({ i, padded });
+    };
+    ix = { exact: new Map(), variants: new Map() };
+    padded(list).forEach((o, i) => {
+      add(ix!.exact, o.exact, i);
+      add(ix!.variants, o.plural, i);
+      if (o.singular !== null) add(ix!.variants, o.singular, i);
+    });
+    indexedLists.set(list, ix);
+  }
+  return ix;
+}
+
 function findPhrase(list: string[] | undefined, text: string, plurals = false): string | null {
   if (!list) return null;
   const t = normalised(text);
+  if (list.length > 8) {
+    // The same answer as the loop below: the longest item found, the first of equals.
+    const ix = indexed(list);
+    let best = -1;
+    const consider = (hits: Array<{ i: number; padded: string }> | undefined, p: number) => {
+      if (hits) for (const h of hits) {
+        if ((best < 0 || list[h.i]!.length > list[best]!.length || (list[h.i]!.length === list[best]!.length && h.i < best)) && t.startsWith(h.padded, p - 1)) best = h.i;
+      }
+    };
+    // t is " w1 w2 … ": each word starts after a space.
+    for (let p = 1; p < t.length;) {
+      const q = t.indexOf(' ', p);
+      if (q < 0) break;
+      const w = t.slice(p, q);
+      consider(ix.exact.get(w), p);
+      if (plurals) consider(ix.variants.get(w), p);
+      p = q + 1;
+    }
+    return best < 0 ? null : list[best]!;
+  }
   let best: string | null = null;
   for (const o of padded(list)) {
     // Objects match in the singular or the plural ("force" for "forces", "settlement" for "settlements").
