@@ -55,7 +55,24 @@ async function formatRows(items: RawArticle[]): Promise<Row[]> {
   ];
 }
 
+/**
+ * Rounds per throughput row: the row printed is the median round by throughput. The machines
+ * this runs on (shared virtual cores) vary by ±20% from one minute to the next; a single round
+ * says more about the neighbours than about the code.
+ */
+const ROUNDS = 3;
+
+async function medianOf(run: () => Promise<Row>): Promise<Row> {
+  const rows: Row[] = [];
+  for (let r = 0; r < ROUNDS; r++) rows.push(await run());
+  return rows.sort((a, b) => a.perSec - b.perSec)[Math.floor(ROUNDS / 2)]!;
+}
+
 async function measure(name: string, items: RawArticle[]): Promise<Row> {
+  return medianOf(() => measureOnce(name, items));
+}
+
+async function measureOnce(name: string, items: RawArticle[]): Promise<Row> {
   const bytes = items.reduce((s, a) => s + Buffer.byteLength(a.raw), 0);
   const texts: string[] = [];
   const c0 = cpuNow();
@@ -74,6 +91,10 @@ async function measure(name: string, items: RawArticle[]): Promise<Row> {
 
 /** The event-coding half alone (time, entities, wink analysis, events, figures, record) on articles cleaned beforehand. */
 async function measureCoding(name: string, items: RawArticle[]): Promise<Row> {
+  return medianOf(() => measureCodingOnce(name, items));
+}
+
+async function measureCodingOnce(name: string, items: RawArticle[]): Promise<Row> {
   // Cleaned 100 at a time outside the clock, so that no more than a batch is held in memory.
   let seconds = 0;
   let cpu = 0;
@@ -126,13 +147,13 @@ async function stages(items: RawArticle[]): Promise<Record<string, number>> {
 
 async function single(): Promise<object> {
   const items = corpus(target);
-  // Warm-up (JIT, lazy data files, the wink model).
-  for (const it of items.slice(0, 40)) { extractArticle(it); await turn(); }
+  // Warm-up (JIT, lazy data files, the wink model): each distinct sample a few times.
+  for (const it of items.slice(0, 300)) { extractArticle(it); await turn(); }
   const rows = await formatRows(items);
   // Peak of the extraction runs on the samples as written.
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const long = lengthen(items);
-  for (const it of long.slice(0, 20)) { extractArticle(it); await turn(); }
+  for (const it of long.slice(0, 200)) { extractArticle(it); await turn(); }
   const longRows = [...await formatRows(long), await measureCoding('event coding alone, all, 1 thread', long)];
   // Peak with the lengthened runs (the stage breakdown and the tokenising comparison follow).
   const peakRssLongMb = process.resourceUsage().maxRSS / 1024;
@@ -225,7 +246,7 @@ if (child === 'single') {
   } else {
     const ms = (x: number) => x.toFixed(2).padStart(7);
     console.log(`extraction benchmark (cleaning, metadata, spin, time, entities, events, figures): ${s.rows[2]!.articles} articles generated from examples/corpus (${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, load average ${load.toFixed(1)} at the end)`);
-    console.log('  words = words of the cleaned article text (the raw samples are 580–1,060 words with markup and page furniture)');
+    console.log(`  words = words of the cleaned article text (the raw samples are 580–1,060 words with markup and page furniture); single-thread rows: the median of ${ROUNDS} rounds`);
     const line = (r: Row) => {
       const words = r.words ? `~${Math.round(r.words)} words  ` : ''.padEnd(13);
       console.log(`  ${r.name.padEnd(36)} ${String(r.articles).padStart(5)} articles  ${words}${r.mb.toFixed(1).padStart(5)} MB  ${r.seconds.toFixed(2).padStart(6)} s  ${r.perSec.toFixed(1).padStart(6)} articles/s  ${r.mbPerSec.toFixed(2).padStart(5)} MB/s  ${r.cpuMs.toFixed(1).padStart(5)} ms CPU/article`);
