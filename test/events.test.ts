@@ -246,3 +246,10 @@ test('a lone capitalised adjective before a common noun is not a name that can b
   const texts = (ev.recipient as Array<{ text?: string }>).map((r) => r.text);
   assert.ok(!texts.includes('Western'), JSON.stringify(texts));
 });
+
+test('a hyphenated trigger, which the tagger reads as several tokens, is found and takes its subject', () => {
+  const ev = eventsOf('Mexican helicopters air-dropped food and medicine to flooded villages in Tabasco on Sunday.').find((e) => e.type === 'AID');
+  assert.ok(ev, 'air-dropped should be an AID event');
+  assert.equal(countries(ev.actor), 'MEX');
+  assert.ok(/air-dropped/.test((ev as unknown as { trigger: { text: string } }).trigger.text));
+});

@@ -79,10 +79,11 @@ export class Clause {
     return this.partAt[k];
   }
 
-  verbGroup(head: number): VerbGroup {
+  /** The verb group of the verb at `head`; `from` is where the verb's word starts when it spans tokens ("test-fired"). */
+  verbGroup(head: number, from = head): VerbGroup {
     const aux: string[] = [];
     let negated = false;
-    let k = head - 1;
+    let k = from - 1;
     while (k >= 0) {
       const t = this.toks[k]!;
       if (t.pos === 'AUX' || (t.pos === 'PART' && NEG.has(t.lower)) || (t.pos === 'ADV' && t.lower.length > 1 && !/^(then|also|later|now|so)$/.test(t.lower) && k > 0 && (this.toks[k - 1]!.pos === 'AUX' || NEG.has(this.toks[k - 1]!.lower)))) {

@@ -258,7 +258,9 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
       if (capital && t.start > sStart && !/[.!?"“:]\s*$/.test(text.slice(sStart, t.start))) { rows = rows.filter(() => false); }
       if (rows.some((r) => r.lowercaseOnly) && capital) rows = rows.filter((r) => !r.lowercaseOnly);
       // Part of speech: a verb entry needs a verb, a noun entry a noun ("no signs of", "the end of").
-      if (!form.includes(' ') && lex.lang === 'en') {
+      // (A hyphenated form spans several tokens: it is gated as a phrase is, by the verb it holds.)
+      const multi = form.includes(' ') || form.includes('-');
+      if (!multi && lex.lang === 'en') {
         // The tagger reads some past tenses as adjectives ("Mexico relaxed their restrictions"):
         // an -ed word between a subject and its object is a verb.
         // And the reverse: "their earlier request", "the attack" are nouns whatever the tag says.
@@ -284,12 +286,12 @@ function findCandidates(clause: Clause, lower: string, text: string, lex: Lexico
       let t1 = k;
       while (t1 + 1 < toks.length && toks[t1 + 1]!.start < end) t1++;
       if (clause.partAt[k] && clause.partAt[k]!.kind !== 'generic') break; // inside a name ("Department of Justice")
-      let head = rows[0]!.pos === 'phrase' ? firstVerb(toks, k, t1) : k;
+      let head = rows[0]!.pos === 'phrase' || (multi && rows[0]!.pos === 'verb') ? firstVerb(toks, k, t1) : k;
       // A verbless predicate phrase ("are willing to", "is opposed to") heads its clause like a verb.
       if (head === null && rows[0]!.pos === 'phrase' && /^(AUX|ADJ)$/.test(toks[k]!.pos)) head = k;
       // A one-word phrase tagged otherwise is still a verb after an auxiliary ("had shuttered").
       const verbal = head !== null && (toks[head]!.pos === 'VERB' || (rows[0]!.pos === 'phrase' && (toks[head - 1]?.pos === 'AUX' || head === k && /^(AUX|ADJ)$/.test(toks[k]!.pos))));
-      const vg = rows[0]!.pos !== 'noun' && head !== null && verbal ? clause.verbGroup(head) : null;
+      const vg = rows[0]!.pos !== 'noun' && head !== null && verbal ? clause.verbGroup(head, form.includes('-') ? Math.min(k, head) : head) : null;
       cands.push({
         row: rows[0]!, rows, form, start: t.start, end, t0: k, t1, vg, actor: [], recipient: [],
         complement: text.slice(end, Math.min(toks[Math.min(toks.length - 1, t1 + 12)]!.end, end + 120)),

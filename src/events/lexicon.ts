@@ -93,10 +93,15 @@ export function lexicon(lang: Lang): Lexicon {
       const rows = forms.get(f) ?? [];
       rows.push(row);
       forms.set(f, rows);
+      // Keyed by the first word, and by its part before a hyphen as well: wink-nlp reads
+      // "test-fired" as three tokens, so the token that starts such a form is "test".
       const first = f.split(/\s+/)[0]!;
-      const list = byFirst.get(first) ?? [];
-      if (!list.includes(f)) list.push(f);
-      byFirst.set(first, list);
+      for (const key of new Set([first, first.split('-')[0]!])) {
+        if (!key) continue;
+        const list = byFirst.get(key) ?? [];
+        if (!list.includes(f)) list.push(f);
+        byFirst.set(key, list);
+      }
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
