@@ -13,8 +13,8 @@
 // do Spanish, bounds, units or ranges, so they would cover the smallest part of this job. All
 // the words come from domain/claims/ (numbers.json, measures.json).
 import type { ClaimLexicon, NumClass } from './lexicon.js';
-import { isLetter, isLetterOrDigit, width } from '../util/chars.js';
-import { FNV_START, fnv, WordHashSet } from '../util/word-hash.js';
+import { codePointBefore, isLetterOrDigit } from '../util/chars.js';
+import { scanLetterRuns, WordHashSet } from '../util/word-hash.js';
 
 export type Bound = 'exact' | 'over' | 'under' | 'about' | 'range';
 
@@ -155,40 +155,24 @@ function cores(f: string, lex: ClaimLexicon): Core[] {
   // Vague quantities and written numbers, at word starts: each run of letters not preceded by
   // a letter or digit (/(?<![\p{L}\p{N}])\p{L}+/gu read with a scanner: see util/chars.ts).
   let skipTo = 0;
-  let prevWordy = false;
-  for (let i = 0; i < f.length;) {
-    const cp = f.codePointAt(i)!;
-    if (!isLetter(cp)) {
-      prevWordy = isLetterOrDigit(cp);
-      i += width(cp);
-      continue;
-    }
-    let j = i;
-    let h = FNV_START;
-    for (let c: number | undefined = cp; c !== undefined && isLetter(c); c = f.codePointAt(j)) {
-      h = fnv(h, f.charCodeAt(j));
-      if (c > 0xffff) h = fnv(h, f.charCodeAt(j + 1));
-      j += width(c);
-    }
-    const at = i;
-    const wasWordy = prevWordy;
-    prevWordy = true;
-    i = j;
-    if (wasWordy || at < skipTo || !startHashes(lex).has(h)) continue;
-    if (!lex.numberStarts.has(f.slice(at, j))) continue;
+  const starts = startHashes(lex);
+  scanLetterRuns(f, (at, j, h) => {
+    if (at < skipTo || !starts.has(h)) return;
+    if (at > 0 && isLetterOrDigit(codePointBefore(f, at))) return;
+    if (!lex.numberStarts.has(f.slice(at, j))) return;
     const vague = lex.vagueP.startingAt(f, at, 40);
     if (vague && vague.start === at) {
       const range = lex.vague.get(vague.text)!;
       out.push({ start: at, end: vague.end, value: range[0], valueMax: range[1], written: true, currency: null, scaled: false, digits: '' });
       skipTo = vague.end;
-      continue;
+      return;
     }
     const p = parseWords(f, at, lex);
     if (p) {
       out.push({ start: at, end: p.end, value: p.value, valueMax: null, written: true, currency: null, scaled: false, digits: '' });
       skipTo = p.end;
     }
-  }
+  });
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -6,8 +6,7 @@ import type { Mention } from '../actors/match.js';
 import type { Token } from '../nlp/analyze.js';
 import type { Lexicon } from './lexicon.js';
 import { lowerSameOffsets } from '../util/case.js';
-import { isLetter, width } from '../util/chars.js';
-import { FNV_START, fnv, WordHashSet } from '../util/word-hash.js';
+import { scanLetterRuns, WordHashSet } from '../util/word-hash.js';
 
 /** The first words of the sector nouns as a hash set, per lexicon. */
 const sectorHashes = new WeakMap<Lexicon, WordHashSet>();
@@ -121,36 +120,24 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   const lowered = lowerSameOffsets(text);
   const src = lowered ?? text;
   const firsts = sectorFirstHashes(lex);
-  for (let i = 0; i < src.length;) {
-    const cp = src.codePointAt(i)!;
-    if (!isLetter(cp)) {
-      i += width(cp);
-      continue;
-    }
-    const start = i;
-    let h = FNV_START;
-    for (let c: number | undefined = cp; c !== undefined && isLetter(c); c = src.codePointAt(i)) {
-      h = fnv(h, src.charCodeAt(i));
-      if (c > 0xffff) h = fnv(h, src.charCodeAt(i + 1));
-      i += width(c);
-    }
-    if (lowered && !firsts.has(h)) continue;
-    const one = lowered ? src.slice(start, i) : src.slice(start, i).toLowerCase();
-    if (!lex.sectorFirst.has(one)) continue;
+  scanLetterRuns(src, (start, runEnd, h) => {
+    if (lowered && !firsts.has(h)) return;
+    const one = lowered ? src.slice(start, runEnd) : src.slice(start, runEnd).toLowerCase();
+    if (!lex.sectorFirst.has(one)) return;
     nextWord.lastIndex = start + one.length;
     const n2 = nextWord.exec(text);
     const two = n2 ? `${one}${n2[0].slice(0, n2[0].length - n2[1]!.length)}${n2[1]!.toLowerCase()}` : one;
     let word = two;
     let sector = lex.sectorNouns.get(two);
     if (!sector || !n2) { word = one; sector = lex.sectorNouns.get(one); }
-    if (!sector || word.length < 4) continue;
+    if (!sector || word.length < 4) return;
     const end = start + word.length;
-    i = end;
-    if (isCovered(start, end)) continue;
+    if (isCovered(start, end)) return end;
     // "Senate" in "Senate Judiciary Committee" is part of a name; a capitalised title before a name is a person's title.
     out.push({ text: text.slice(start, end), entity: null, country: null, sector, start, end, kind: 'generic' });
     cover(start, end);
-  }
+    return end;
+  });
   // A generic actor takes the country named just before it in the same sentence ("… from
   // Mexico after officials rescinded …"), when nothing but a short stretch of words lies between.
   const countries = mentions.filter((m) => m.ref.country && (m.ref.role === 'country' || m.ref.role === 'metonym' || m.ref.role === 'place'));

@@ -5,7 +5,7 @@
 // recogniser here is a small rule set over the vocabulary in domain/time/*.json; chrono is
 // kept as a fallback for absolute dates in formats these rules do not cover (resolve.ts).
 import { alt, timeLexicon, type TimeLexicon } from './lexicon.js';
-import { forEachLetterRun } from '../util/chars.js';
+import { scanLetterRuns } from '../util/word-hash.js';
 
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade' | 'hour';
 
@@ -401,7 +401,7 @@ export function rules(lang: 'en' | 'es'): Rules {
  */
 function relevantWords(lower: string, r: Rules): Set<string> {
   const out = new Set<string>();
-  forEachLetterRun(lower, (start, end) => {
+  scanLetterRuns(lower, (start, end) => {
     if (!r.shapes.has((end - start) * 0x10000 + lower.charCodeAt(start))) return;
     const w = lower.slice(start, end);
     if (r.relevant.has(w)) out.add(w);

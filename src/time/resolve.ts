@@ -1,5 +1,5 @@
 import { forLowerCase } from '../util/regex.js';
-import { forEachLetterRun } from '../util/chars.js';
+import { scanLetterRuns } from '../util/word-hash.js';
 import {
   addDays, addMonths, bounds, compare, fmtDay, fmtMonth, lastDay, parseYmd, validDay, weekday, type Ymd,
 } from './calendar.js';
@@ -28,7 +28,7 @@ const cueCache = new Map<string, Cues>();
 /** The runs of \p{L} of a text, as a set (read with a scanner: util/chars.ts). */
 function letterWords(t: string): Set<string> {
   const out = new Set<string>();
-  forEachLetterRun(t, (start, end) => { out.add(t.slice(start, end)); });
+  scanLetterRuns(t, (start, end) => { out.add(t.slice(start, end)); });
   return out;
 }
 

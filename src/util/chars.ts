@@ -36,17 +36,12 @@ export const isUpper = (cp: number): boolean => (flags(cp) & UPPER) !== 0;
 /** UTF-16 units taken by a code point. */
 export const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
-/** Calls `f` with the [start, end) of each maximal run of \p{L} in `s`, in order (as /\p{L}+/gu finds them). */
-export function forEachLetterRun(s: string, f: (start: number, end: number) => void): void {
-  for (let i = 0; i < s.length;) {
-    const cp = s.codePointAt(i)!;
-    if (!isLetter(cp)) {
-      i += width(cp);
-      continue;
-    }
-    const start = i;
-    i += width(cp);
-    for (let c = s.codePointAt(i); c !== undefined && isLetter(c); c = s.codePointAt(i)) i += width(c);
-    f(start, i);
+/** The code point ending right before index `i` of `s` (a surrogate pair read whole). */
+export function codePointBefore(s: string, i: number): number {
+  const lo = s.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
   }
+  return lo;
 }
