@@ -209,6 +209,12 @@ export function codeEvents(text: string, time: TimeDoc, mentionsIn: Mention[], l
   let pi = 0;
   for (const s of time.sentences) {
     while (ti < tokens.length && tokens[ti]!.start < s.start) ti++;
+    // Parties are sorted by start: the sentence's are a run found by a moving pointer. A
+    // sentence without one has no event (its tokens are not copied).
+    while (pi < parts.length && parts[pi]!.start < s.start) pi++;
+    const inS: Participant[] = [];
+    for (let q = pi; q < parts.length && parts[q]!.start < s.end; q++) if (parts[q]!.end <= s.end) inS.push(parts[q]!);
+    if (inS.length === 0) continue;
     const toks: Tok[] = [];
     for (let k = ti; k < tokens.length && tokens[k]!.start < s.end; k++) {
       const t = tokens[k]!;
@@ -216,11 +222,6 @@ export function codeEvents(text: string, time: TimeDoc, mentionsIn: Mention[], l
       toks.push({ text: t.text, lower: t.text.toLowerCase(), start: t.start, end: t.end, pos: t.pos, lemma: t.lemma });
     }
     if (toks.length === 0) continue;
-    // Parties are sorted by start: the sentence's are a run found by a moving pointer.
-    while (pi < parts.length && parts[pi]!.start < s.start) pi++;
-    const inS: Participant[] = [];
-    for (let q = pi; q < parts.length && parts[q]!.start < s.end; q++) if (parts[q]!.end <= s.end) inS.push(parts[q]!);
-    if (inS.length === 0) continue;
     const clause = new Clause(toks, inS, time.timexes, lex.reportingLemmas);
     const sentence = text.slice(s.start, s.end);
     let cands = findCandidates(clause, lower, text, lex, s.start);
