@@ -5,6 +5,7 @@ import { fold } from '../actors/match.js';
 import { lowerSameOffsets } from '../util/case.js';
 import { readDomainJson } from '../util/data.js';
 import { PhraseMatcher } from './phrases.js';
+import { WordHashSet } from '../util/word-hash.js';
 
 export type Lang = 'en' | 'es';
 type Bi<T> = { en: T; es: T };
@@ -153,6 +154,8 @@ export interface ClaimLexicon {
   wordP: Phrases;
   /** First words that may start a written number or a vague quantity (articles included). */
   numberStarts: Set<string>;
+  /** numberStarts as a hash set (util/word-hash.ts), for the scan of a text's words. */
+  numberStartHashes: WordHashSet;
   vague: Map<string, [number, number]>;
   vagueP: Phrases;
   vagueFollow: Phrases;
@@ -257,7 +260,7 @@ export function claimLexicon(lang: Lang): ClaimLexicon {
     },
     units, unitP: new Phrases(units.keys()),
     multipliers, multP: new Phrases(multipliers.keys()),
-    num, words, wordKind, wordP, numberStarts,
+    num, words, wordKind, wordP, numberStarts, numberStartHashes: new WordHashSet(numberStarts),
     vague: new Map(Object.entries(num.vague).map(([k, v]) => [fold(k), v])), vagueP,
     vagueFollow: new Phrases(num.vagueFollow),
     ordinals: new Map(Object.entries(num.ordinals).map(([k, v]) => [fold(k), v])), ordinalP: new Phrases(Object.keys(num.ordinals)),

@@ -14,7 +14,7 @@
 // the words come from domain/claims/ (numbers.json, measures.json).
 import type { ClaimLexicon, NumClass } from './lexicon.js';
 import { codePointBefore, isLetterOrDigit } from '../util/chars.js';
-import { scanLetterRuns, WordHashSet } from '../util/word-hash.js';
+import { scanLetterRuns } from '../util/word-hash.js';
 
 export type Bound = 'exact' | 'over' | 'under' | 'about' | 'range';
 
@@ -122,17 +122,6 @@ const DIGITS = /(?<![\p{L}\p{N}_@#/])((?:us|mx)?\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\
 
 const DIGITS_AT = new RegExp(DIGITS.source, 'uy');
 
-/** The words that may start a written number, as a hash set (util/word-hash.ts). */
-const startSets = new WeakMap<ClaimLexicon, WordHashSet>();
-function startHashes(lex: ClaimLexicon): WordHashSet {
-  let set = startSets.get(lex);
-  if (!set) {
-    set = new WordHashSet(lex.numberStarts);
-    startSets.set(lex, set);
-  }
-  return set;
-}
-
 /** The core numbers of a text (digits, written numbers, vague quantities), before context. */
 function cores(f: string, lex: ClaimLexicon): Core[] {
   const out: Core[] = [];
@@ -155,7 +144,7 @@ function cores(f: string, lex: ClaimLexicon): Core[] {
   // Vague quantities and written numbers, at word starts: each run of letters not preceded by
   // a letter or digit (/(?<![\p{L}\p{N}])\p{L}+/gu read with a scanner: see util/chars.ts).
   let skipTo = 0;
-  const starts = startHashes(lex);
+  const starts = lex.numberStartHashes;
   scanLetterRuns(f, (at, j, h) => {
     if (at < skipTo || !starts.has(h)) return;
     if (at > 0 && isLetterOrDigit(codePointBefore(f, at))) return;

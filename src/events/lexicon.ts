@@ -2,6 +2,7 @@
 // sector nouns: trigger entries indexed by surface form, cue lists for factuality, the PLOVER
 // codebook table and the governors of infinitive complements.
 import { readDomainJson } from '../util/data.js';
+import { WordHashSet } from '../util/word-hash.js';
 
 export type Lang = 'en' | 'es';
 
@@ -55,6 +56,8 @@ export interface Lexicon {
   sectorNouns: Map<string, string>;
   /** The first words of the sector nouns (a quick test before looking at two-word nouns). */
   sectorFirst: Set<string>;
+  /** sectorFirst as a hash set (util/word-hash.ts), for the scan of a text's words. */
+  sectorFirstHashes: WordHashSet;
   governors: Map<string, Governor>;
   /** Light verbs whose object noun is the event ("launched an attack", "held talks"). */
   lightVerbs: Set<string>;
@@ -112,6 +115,7 @@ export function lexicon(lang: Lang): Lexicon {
   const gov = readDomainJson<GovernorFile>('events/governors.json')[lang]!;
   const plover = readDomainJson<{ types: Record<string, PloverType> }>('events/plover.json').types;
   const sectorNouns = new Map(Object.entries({ ...(sectors.titles?.[lang] ?? {}), ...(sectors.nouns[lang] ?? {}) }).map(([k, v]) => [k.toLowerCase(), v]));
+  const sectorFirst = new Set([...sectorNouns.keys()].map((k) => k.split(/\s+/)[0]!));
   const lex: Lexicon = {
     lang,
     forms,
@@ -122,7 +126,8 @@ export function lexicon(lang: Lang): Lexicon {
     complementModes: file.complementModes ?? {},
     contextCues: file.contextCues ?? {},
     sectorNouns,
-    sectorFirst: new Set([...sectorNouns.keys()].map((k) => k.split(/\s+/)[0]!)),
+    sectorFirst,
+    sectorFirstHashes: new WordHashSet(sectorFirst),
     governors: new Map(Object.entries(gov.governors)),
     lightVerbs: new Set(gov.lightVerbs),
     sourcing: gov.sourcing,

@@ -6,15 +6,7 @@ import type { Mention } from '../actors/match.js';
 import type { Token } from '../nlp/analyze.js';
 import type { Lexicon } from './lexicon.js';
 import { lowerSameOffsets } from '../util/case.js';
-import { scanLetterRuns, WordHashSet } from '../util/word-hash.js';
-
-/** The first words of the sector nouns as a hash set, per lexicon. */
-const sectorHashes = new WeakMap<Lexicon, WordHashSet>();
-function sectorFirstHashes(lex: Lexicon): WordHashSet {
-  let set = sectorHashes.get(lex);
-  if (!set) sectorHashes.set(lex, (set = new WordHashSet(lex.sectorFirst)));
-  return set;
-}
+import { scanLetterRuns } from '../util/word-hash.js';
 
 export interface Participant {
   text: string;
@@ -119,7 +111,7 @@ export function findParticipants(text: string, mentions: Mention[], lex: Lexicon
   const nextWord = /\s+(\p{L}+)/uy;
   const lowered = lowerSameOffsets(text);
   const src = lowered ?? text;
-  const firsts = sectorFirstHashes(lex);
+  const firsts = lex.sectorFirstHashes;
   scanLetterRuns(src, (start, runEnd, h) => {
     if (lowered && !firsts.has(h)) return;
     const one = lowered ? src.slice(start, runEnd) : src.slice(start, runEnd).toLowerCase();

@@ -2,7 +2,7 @@ import type { SpinInfo, SpinRestoration } from '../contract.js';
 import { lowerSameOffsets } from '../util/case.js';
 import { isLetterOrDigit, width } from '../util/chars.js';
 import { MappedText, TextMap } from '../util/offsets.js';
-import { FNV_START, fnv, WordHashSet } from '../util/word-hash.js';
+import { FNV_START, fnv } from '../util/word-hash.js';
 import { matchAt, spinTable, type SpinEntry, type SpinTable } from './table.js';
 
 export interface SpinResult {
@@ -45,17 +45,6 @@ function letterRuns(text: string): number {
   return n;
 }
 
-/** The table's first words as a hash set: most words of a text need no lookup. */
-const hashSets = new WeakMap<SpinTable, WordHashSet>();
-function hashSetOf(table: SpinTable): WordHashSet {
-  let set = hashSets.get(table);
-  if (!set) {
-    set = new WordHashSet(table.byFirstWord.keys());
-    hashSets.set(table, set);
-  }
-  return set;
-}
-
 /** Joiners a word may hold and end with: . ' - ’ */
 const isJoiner = (c: number) => c === 46 || c === 39 || c === 45 || c === 0x2019;
 
@@ -71,7 +60,7 @@ export function spin(text: string, table: SpinTable = spinTable()): SpinResult {
   // Words are read from the lower-cased text when that keeps every offset.
   const lowered = lowerSameOffsets(text);
   const src = lowered ?? text;
-  const known = hashSetOf(table);
+  const known = table.firstWordHashes;
   for (let i = 0; i < src.length;) {
     const cp = src.codePointAt(i)!;
     if (!isLetterOrDigit(cp)) {

@@ -1,4 +1,5 @@
 import { readDomainFile } from '../util/data.js';
+import { WordHashSet } from '../util/word-hash.js';
 
 export interface SpinEntry {
   spun: string;
@@ -12,6 +13,8 @@ export interface SpinTable {
   entries: SpinEntry[];
   /** Entries by their first word, lower-cased, longest phrase first. */
   byFirstWord: Map<string, SpinEntry[]>;
+  /** The keys of byFirstWord as a hash set: most words of a text need no lookup. */
+  firstWordHashes: WordHashSet;
 }
 
 /** Parse the TSV format of domain/spin/en.tsv (see domain/spin/README.md). */
@@ -35,7 +38,7 @@ export function parseSpinTable(tsv: string, file = 'spin table'): SpinTable {
     list.push(e);
     byFirstWord.set(first, list);
   }
-  return { entries, byFirstWord };
+  return { entries, byFirstWord, firstWordHashes: new WordHashSet(byFirstWord.keys()) };
 }
 
 /** Does `entry` match `text` at `at` under the case rule? Returns the matched text. */
