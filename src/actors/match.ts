@@ -59,14 +59,21 @@ function lowerAscii(s: string): string {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 
-/** A word without its possessive ending and trailing dots, apostrophes or hyphens ("mexico's" → "mexico", "u.s." → "u.s"). */
-/** . ' ’ - : trimmed from the end of a word's key. */
+/**
+ * The end of the key of the word s[start, end): without its possessive ending and trailing dots,
+ * apostrophes or hyphens ("mexico's" → "mexico", "u.s." → "u.s").
+ */
+function keyEnd(s: string, start: number, end: number): number {
+  if (end - start > 2 && s.charCodeAt(end - 1) === 115 /* s */ && (s.charCodeAt(end - 2) === 39 || s.charCodeAt(end - 2) === 0x2019)) end -= 2;
+  while (end > start && isTrailer(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** . ' ’ - */
 const isTrailer = (c: number): boolean => c === 46 || c === 39 || c === 0x2019 || c === 45;
 
 function trimWord(w: string): string {
-  let end = w.length;
-  if (end > 2 && w.charCodeAt(end - 1) === 115 /* s */ && (w[end - 2] === "'" || w[end - 2] === '’')) end -= 2;
-  while (end > 0 && ".'’-".includes(w[end - 1]!)) end--;
+  const end = keyEnd(w, 0, w.length);
   return end === w.length ? w : w.slice(0, end);
 }
 
@@ -206,14 +213,12 @@ export class Gazetteer {
         if (!isWordPart(c)) break;
         wordEnd += width(c);
       }
-      // Only a word whose key (trimmed as trimWord does, or its part before a hyphen) hashes
+      // Only a word whose key (see keyEnd; or its part before a hyphen) hashes
       // into the first words' hash set can start a form: the rest need no slice and lookup.
-      let keyEnd = wordEnd;
-      if (keyEnd - start > 2 && folded.charCodeAt(keyEnd - 1) === 115 && (folded.charCodeAt(keyEnd - 2) === 39 || folded.charCodeAt(keyEnd - 2) === 0x2019)) keyEnd -= 2;
-      while (keyEnd > start && isTrailer(folded.charCodeAt(keyEnd - 1))) keyEnd--;
+      const kEnd = keyEnd(folded, start, wordEnd);
       let h = FNV_START;
       let hHyphen = -1;
-      for (let k = start; k < keyEnd; k++) {
+      for (let k = start; k < kEnd; k++) {
         const c = folded.charCodeAt(k);
         if (c === 45 && hHyphen === -1) hHyphen = h;
         h = fnv(h, c);

@@ -118,14 +118,13 @@ function parseWords(f: string, at: number, lex: ClaimLexicon): { end: number; va
   return { end, value };
 }
 
-const DIGITS = /(?<![\p{L}\p{N}_@#/])((?:us|mx)?\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{N}])/gu;
-
-const DIGITS_AT = new RegExp(DIGITS.source, 'uy');
+/** A number in digits, tried (sticky) at a position where one can start. */
+const DIGITS_AT = /(?<![\p{L}\p{N}_@#/])((?:us|mx)?\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{N}])/uy;
 
 /** The core numbers of a text (digits, written numbers, vague quantities), before context. */
 function cores(f: string, lex: ClaimLexicon): Core[] {
   const out: Core[] = [];
-  // DIGITS tried (sticky) only where a match can start: a digit, "$", or "us$"/"mx$". The
+  // DIGITS_AT tried only where a match can start: a digit, "$", or "us$"/"mx$". The
   // global search costs several times more: its look-behind defeats V8's quick scan for a start.
   for (let p = 0; p < f.length; p++) {
     const ch = f.charCodeAt(p);
