@@ -12,6 +12,7 @@ import { attribution } from './attribution.js';
 import { Clause, type Tok, type VerbGroup } from './clause.js';
 import { factualityOf } from './factuality.js';
 import { lexicon, type Lang, type Lexicon, type TriggerRow } from './lexicon.js';
+import { PaddedIndex } from './padded-index.js';
 import { findParticipants, type Participant } from './participants.js';
 import { spanishTokens } from './spanish.js';
 
@@ -127,29 +128,19 @@ function keysOf(o: object): string[] {
   return k;
 }
 
-/**
- * A long phrase list indexed by the first word of each padded form: the text's words are read
- * once and only the forms starting with one of them are compared, instead of searching the
- * text once per form (object lists run to hundreds of items).
- */
-interface Indexed { exact: Map<string, Array<{ i: number; padded: string }>>; variants: Map<string, Array<{ i: number; padded: string }>> }
+/** A long phrase list indexed by first word (./padded-index.ts): the exact forms, and the plural and singular ones. */
+interface Indexed { exact: PaddedIndex<number>; variants: PaddedIndex<number> }
 const indexedLists = new WeakMap<string[], Indexed>();
 function indexed(list: string[]): Indexed {
   let ix = indexedLists.get(list);
   if (!ix) {
-    const add = (m: Indexed['exact'], padded: string, i: number) => {
-      const first = padded.slice(1, padded.indexOf(' ', 1));
-      let l = m.get(first);
-      if (!l) m.set(first, (l = []));
-      l.push({ i, padded });
-    };
-    ix = { exact: new Map(), variants: new Map() };
+    const x: Indexed = { exact: new PaddedIndex(), variants: new PaddedIndex() };
     padded(list).forEach((o, i) => {
-      add(ix!.exact, o.exact, i);
-      add(ix!.variants, o.plural, i);
-      if (o.singular !== null) add(ix!.variants, o.singular, i);
+      x.exact.add(o.exact, i);
+      x.variants.add(o.plural, i);
+      if (o.singular !== null) x.variants.add(o.singular, i);
     });
-    indexedLists.set(list, ix);
+    indexedLists.set(list, (ix = x));
   }
   return ix;
 }
@@ -161,20 +152,11 @@ function findPhrase(list: string[] | undefined, text: string, plurals = false): 
     // The same answer as the loop below: the longest item found, the first of equals.
     const ix = indexed(list);
     let best = -1;
-    const consider = (hits: Array<{ i: number; padded: string }> | undefined, p: number) => {
-      if (hits) for (const h of hits) {
-        if ((best < 0 || list[h.i]!.length > list[best]!.length || (list[h.i]!.length === list[best]!.length && h.i < best)) && t.startsWith(h.padded, p - 1)) best = h.i;
-      }
+    const consider = (i: number) => {
+      if (best < 0 || list[i]!.length > list[best]!.length || (list[i]!.length === list[best]!.length && i < best)) best = i;
     };
-    // t is " w1 w2 … ": each word starts after a space.
-    for (let p = 1; p < t.length;) {
-      const q = t.indexOf(' ', p);
-      if (q < 0) break;
-      const w = t.slice(p, q);
-      consider(ix.exact.get(w), p);
-      if (plurals) consider(ix.variants.get(w), p);
-      p = q + 1;
-    }
+    ix.exact.forEachIn(t, consider);
+    if (plurals) ix.variants.forEachIn(t, consider);
     return best < 0 ? null : list[best]!;
   }
   let best: string | null = null;
@@ -922,32 +904,17 @@ function paragraphContexts(text: string, a: number, b: number, lex: Lexicon): st
  * with spaces), in the lexicon's order. The cues are indexed by their first word and the text
  * read word by word, instead of searching the text once for each of the hundreds of cues.
  */
-const contextIndexes = new WeakMap<Lexicon, { order: string[]; byFirst: Map<string, Array<{ padded: string; ctx: string }>> }>();
+const contextIndexes = new WeakMap<Lexicon, PaddedIndex<string>>();
 function contextsIn(t: string, lex: Lexicon): string[] {
   let ix = contextIndexes.get(lex);
   if (!ix) {
-    ix = { order: Object.keys(lex.contextCues), byFirst: new Map() };
-    for (const [ctx, words] of Object.entries(lex.contextCues)) {
-      for (const w of words) {
-        const l = w.toLowerCase();
-        const first = l.split(' ')[0]!;
-        let list = ix.byFirst.get(first);
-        if (!list) ix.byFirst.set(first, (list = []));
-        list.push({ padded: ` ${l} `, ctx });
-      }
-    }
+    ix = new PaddedIndex();
+    for (const [ctx, words] of Object.entries(lex.contextCues)) for (const w of words) ix.add(` ${w.toLowerCase()} `, ctx);
     contextIndexes.set(lex, ix);
   }
   const found = new Set<string>();
-  // t is " w1 w2 … wn ": each word starts after a space.
-  for (let p = 1; p < t.length;) {
-    const q = t.indexOf(' ', p);
-    if (q < 0) break;
-    const list = ix.byFirst.get(t.slice(p, q));
-    if (list) for (const e of list) if (!found.has(e.ctx) && t.startsWith(e.padded, p - 1)) found.add(e.ctx);
-    p = q + 1;
-  }
-  return ix.order.filter((c) => found.has(c));
+  ix.forEachIn(t, (ctx) => found.add(ctx));
+  return Object.keys(lex.contextCues).filter((c) => found.has(c));
 }
 
 function paragraphOf(text: string, a: number, b: number): string {
