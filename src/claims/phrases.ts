@@ -13,23 +13,12 @@
 // where alt tries the phrases longest first and a run of whitespace in a phrase matches any
 // run of whitespace (\s+). As with the regexes on a slice, the window's edges count as
 // boundaries.
-import { isLetterOrDigit } from '../util/chars.js';
+import { codePointBefore, isLetterOrDigit } from '../util/chars.js';
 
 /** JavaScript's \s. */
 export function isJsSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** The code point ending right before `i` (0 when `i` is at `floor`). */
-function cpBefore(s: string, i: number, floor: number): number {
-  if (i <= floor) return 0;
-  const lo = s.charCodeAt(i - 1);
-  if (lo >= 0xdc00 && lo <= 0xdfff && i - 2 >= floor) {
-    const hi = s.charCodeAt(i - 2);
-    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-  }
-  return lo;
 }
 
 /** The code point starting at `i` (0 when `i` is at `limit`). */
@@ -169,7 +158,7 @@ export class PhraseMatcher {
         i--;
       }
       // The leftmost start wins: keep walking for a longer phrase.
-      if (n !== null && n.rank !== -1 && (!wordy(cpBefore(t, i, from)) || !wordy(cpAt(t, i, e)))) start = i;
+      if (n !== null && n.rank !== -1 && (!wordy(codePointBefore(t, i, from)) || !wordy(cpAt(t, i, e)))) start = i;
     }
     return start >= 0 ? { start, text: t.slice(start, e) } : null;
   }
@@ -180,7 +169,7 @@ export class PhraseMatcher {
     let s = pos;
     while (s < limit && isJsSpace(t.charCodeAt(s))) s++;
     if (s >= limit || this.firsts[t.charCodeAt(s)] === 0) return null;
-    const e = this.forward(t, s, limit, (x) => !wordy(cpBefore(t, x, s)) || !wordy(cpAt(t, x, limit)));
+    const e = this.forward(t, s, limit, (x) => !wordy(codePointBefore(t, x, s)) || !wordy(cpAt(t, x, limit)));
     return e >= 0 ? { start: s, end: e, text: t.slice(s, e) } : null;
   }
 
@@ -191,7 +180,7 @@ export class PhraseMatcher {
     const ok = (x: number) => !wordy(cpAt(t, x, limit));
     const firsts = this.firsts;
     let p = Math.max(0, from);
-    let prevWordy = wordy(cpBefore(t, p, from));
+    let prevWordy = wordy(codePointBefore(t, p, from));
     while (p < limit) {
       const c = t.charCodeAt(p);
       const here = c < 128 ? ASCII_WORDY[c] === 1 : c < 0xd800 || c > 0xdfff ? isLetterOrDigit(c) : wordy(cpAt(t, p, limit));
@@ -200,7 +189,7 @@ export class PhraseMatcher {
         if (e >= 0) {
           out.push({ start: p, end: e, text: t.slice(p, e) });
           p = e;
-          prevWordy = wordy(cpBefore(t, p, from));
+          prevWordy = wordy(codePointBefore(t, p, from));
           continue;
         }
       }

@@ -36,10 +36,11 @@ export const isUpper = (cp: number): boolean => (flags(cp) & UPPER) !== 0;
 /** UTF-16 units taken by a code point. */
 export const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
-/** The code point ending right before index `i` of `s` (a surrogate pair read whole). */
-export function codePointBefore(s: string, i: number): number {
+/** The code point ending right before index `i` of `s` (a surrogate pair read whole), or 0 when `i` is at `floor` (nothing before). */
+export function codePointBefore(s: string, i: number, floor = 0): number {
+  if (i <= floor) return 0;
   const lo = s.charCodeAt(i - 1);
-  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+  if (lo >= 0xdc00 && lo <= 0xdfff && i - 2 >= floor) {
     const hi = s.charCodeAt(i - 2);
     if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
   }
